@@ -1,0 +1,89 @@
+"""Attribution: events stated inside a claim, next to its cue, or continuing its account."""
+from __future__ import annotations
+
+from sitrep.analyze import nlp
+from sitrep.extract.attribution import attribute_events
+from sitrep.records import Article, Claim, Event, Span
+
+
+def span_of(text: str, part: str, rule: str = "test") -> Span:
+    start = text.index(part)
+    return Span(start, start + len(part), part, rule)
+
+
+def event_at(text: str, evidence: str, index: int) -> Event:
+    return Event(type="air_strike", evidence=evidence, evidence_span=span_of(text, evidence), index=index)
+
+
+def claim_at(text: str, content: str, cue: str, speaker: str, org: str | None, who: str | None = None) -> Claim:
+    return Claim(text=content, speaker=speaker, speaker_org=org, cue=cue, span=span_of(text, content),
+                 cue_span=span_of(text, cue), speaker_span=span_of(text, who or speaker))
+
+
+TEXT = ("Air strikes killed 16 civilians in Idlib, the Observatory said. "
+        "Another seven people were killed in raids on Kafr Takharim.\n"
+        "Rebels shelled the western districts of Aleppo on Friday.")
+
+
+def build() -> Article:
+    article = Article(id="t", text=TEXT)
+    article.claims = [claim_at(TEXT, "Air strikes killed 16 civilians in Idlib", "said", None,
+                               "Syrian Observatory for Human Rights", who="the Observatory")]
+    article.events = [
+        event_at(TEXT, "Air strikes killed 16 civilians in Idlib", 0),
+        event_at(TEXT, "Another seven people were killed in raids on Kafr Takharim", 1),
+        event_at(TEXT, "Rebels shelled the western districts of Aleppo on Friday", 2),
+    ]
+    return article
+
+
+def test_event_inside_claim_takes_the_speaker_org_and_is_listed_by_the_claim():
+    article = build()
+    attribute_events(article, nlp()(article.text))
+    first = article.events[0]
+    assert first.source == "Syrian Observatory for Human Rights"
+    assert first.spans["source"].rule == "attribution:inside_claim"
+    assert first.spans["source"].text == "the Observatory"
+    assert article.claims[0].event_ids == [0, 1]
+
+
+def test_account_runs_on_to_the_next_sentence_but_not_past_a_paragraph():
+    article = build()
+    attribute_events(article, nlp()(article.text))
+    assert article.events[1].source == "Syrian Observatory for Human Rights"
+    assert article.events[1].spans["source"].rule == "attribution:continuation"
+    assert article.events[2].source is None  # the outlet's own voice
+
+
+def test_same_sentence_cue_attributes_evidence_outside_the_content():
+    text = "Besides, the city has six humanitarian corridors, Konashenkov said, adding that gunmen shell them."
+    article = Article(id="t", text=text)
+    article.claims = [claim_at(text, "gunmen shell them", "adding", "Igor Konashenkov",
+                               "Russian Ministry of Defence", who="Konashenkov")]
+    article.events = [event_at(text, "the city has six humanitarian corridors", 0)]
+    attribute_events(article, nlp()(text))
+    assert article.events[0].source == "Russian Ministry of Defence"
+    assert article.events[0].spans["source"].rule == "attribution:same_sentence"
+
+
+def test_person_without_organisation_is_the_source():
+    text = '"A regime helicopter dropped six barrels of chlorine," Abu Shadi al-Hamwi told The New Arab.'
+    article = Article(id="t", text=text)
+    article.claims = [claim_at(text, "A regime helicopter dropped six barrels of chlorine", "told",
+                               "Abu Shadi al-Hamwi", None)]
+    article.events = [event_at(text, "A regime helicopter dropped six barrels of chlorine", 3)]
+    attribute_events(article, nlp()(text))
+    assert article.events[0].source == "Abu Shadi al-Hamwi"
+    assert article.claims[0].event_ids == [3]
+
+
+def test_summary_sentence_takes_the_attribution_that_opens_the_next_sentence():
+    text = ("Two civilians were killed in rocket attacks on Deir Ezzor city. "
+            "A source at Deir Ezzor Governorate told SANA that terrorists fired rocket shells on the city.")
+    article = Article(id="t", text=text)
+    article.claims = [claim_at(text, "terrorists fired rocket shells on the city", "told", None,
+                               "Deir Ezzor Governorate", who="A source at Deir Ezzor Governorate")]
+    article.events = [event_at(text, "Two civilians were killed in rocket attacks on Deir Ezzor city", 0)]
+    attribute_events(article, nlp()(text))
+    assert article.events[0].source == "Deir Ezzor Governorate"
+    assert article.events[0].spans["source"].rule == "attribution:lead"
