@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from ..records import Claim, Span
 from ..registry import components
 from .claim_lexicons import CueEntry, cue_lexicon
-from .cue_grammar import CueGrammar, paragraph_doc
+from .cue_grammar import CueGrammar
 from .quotes import Quote, find_quotes, quote_at
 from .speakers import Speaker, SpeakerResolver
 
@@ -89,7 +89,6 @@ def outlet_name(article) -> str | None:
 class ClaimFinder:
     def __init__(self, article, doc) -> None:
         self.article = article
-        doc = paragraph_doc(doc)
         self.doc = doc
         grammar = CueGrammar(doc)
         self.cue_entry = grammar.cue_entry

@@ -17,32 +17,6 @@ TIME_PREPOSITIONS = {"in", "on", "at", "during", "by", "after", "before", "since
                      "to", "with", "through", "via", "over", "late", "earlier", "later"}
 
 
-def paragraph_doc(doc):
-    """The parse with every line break as a sentence boundary.
-
-    Titles, datelines and captions sit on their own lines; when the parser ran
-    them into the next sentence, a speaker is found in the title ("135
-    Civilians Killed ... Activists said"). The text is parsed again with
-    sentence starts fixed at line breaks (the parser keeps preset
-    boundaries); character offsets are unchanged.
-    """
-    lex = cue_lexicon()
-    crossing = [s for s in doc.sents if "\n" in s.text.strip()]
-    if not any(lex.verb(t.text) or t.lower_ == "according" for s in crossing for t in s):
-        return doc  # no cue in a run-together sentence: the parse is good enough
-    from ..analyze import nlp
-
-    pipeline = nlp()
-    fresh = pipeline.make_doc(doc.text)
-    for tok in fresh[1:]:
-        prev = fresh[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_ or "\n" in doc.text[prev.idx + len(prev):tok.idx]:
-            tok.is_sent_start = True
-    for _, proc in pipeline.pipeline:
-        fresh = proc(fresh)
-    return fresh
-
-
 class CueGrammar:
     """Cue, speaker and content slots of one parsed article."""
 
