@@ -6,6 +6,6 @@ name in ``sitrep.registry.components``; it fills one part of the article.
 from __future__ import annotations
 
 # Order matters: attribution needs both events and claims.
-PIPELINE = ["events", "claims", "attribution", "provenance"]
+PIPELINE = ["events", "claims", "attribution", "provenance", "framing"]
 
-from . import events, claims, attribution, provenance  # noqa: E402,F401  (registers)
+from . import events, claims, attribution, provenance, framing  # noqa: E402,F401  (registers)
