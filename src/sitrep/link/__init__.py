@@ -1,0 +1,87 @@
+"""sitrep.link: event reports of many articles grouped into incidents.
+
+``link_reports(reports)`` runs the five steps of DESIGN.md's
+"Cross-document linking": blocking (``blocking``), pairwise scoring
+(``scoring``), clustering (``cluster``), consolidation and contradictions
+(``consolidate``), independence and grade (``independence``). It works on
+plain ``Report`` records and never touches the database.
+"""
+from __future__ import annotations
+
+import gc
+from typing import Callable
+from dataclasses import dataclass, field
+
+from .blocking import candidate_pairs, date_window
+from .cluster import cluster
+from .consolidate import build_incident
+from .knowledge import family, link_threshold_offset
+from .independence import co_incident_article_pairs, grade_incidents, near_duplicate_pairs, story_groups
+from .records import Contradiction, Incident, Report, SlotValue
+from .scoring import LINK_THRESHOLD, score_pair
+from .vocabulary import Vocabulary
+
+# Background events are history ("230,000 killed since 2011"), not news of an incident.
+LINKED_SALIENCE = ("main", "secondary")
+# Lead stories also meet by their rarest words ("Qamishli", "sarin", "convoy"): this many words
+# each, used by at most this share of all reports (common words would make blocks quadratic).
+LEAD_BLOCK_WORDS = 4
+LEAD_BLOCK_MAX_SHARE = 0.01
+
+
+@dataclass
+class LinkResult:
+    incidents: list[Incident]
+    near_duplicates: list[tuple[str, str, float]] = field(default_factory=list)
+    pairs_scored: int = 0
+
+
+def threshold_offset(a: Report, b: Report) -> float:
+    """The stricter of the two families' offsets to the link threshold."""
+    return max(link_threshold_offset(family(a.type)), link_threshold_offset(family(b.type)))
+
+
+def link_reports(reports: list[Report],
+                 article_texts: dict[str, str] | Callable[[set[str]], dict[str, str]] | None = None,
+                 threshold: float = LINK_THRESHOLD) -> LinkResult:
+    """Incidents from reports. ``article_texts`` (a dict, or a function from article ids to
+    texts) enables near-duplicate detection, which counts copied stories as one origin."""
+    # Linking allocates millions of small objects that all live to the end; the cyclic garbage
+    # collector rescanning them is pure overhead (it doubled the time at 200k reports).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _link(reports, article_texts, threshold)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _link(reports: list[Report], article_texts, threshold: float) -> LinkResult:
+    linked = [r for r in reports if r.salience in LINKED_SALIENCE]
+    windows = [date_window(r) for r in linked]
+    vocab = Vocabulary(linked)
+    word_keys = [{("word", w) for w in vocab.rare_words(r, LEAD_BLOCK_WORDS, LEAD_BLOCK_MAX_SHARE)}
+                 if r.salience == "main" else set() for r in linked]
+    scored, compared = [], 0
+    for i, j in candidate_pairs(linked, word_keys):
+        compared += 1
+        s = score_pair(linked[i], linked[j], windows[i], windows[j], vocab).score
+        # Scores are shifted by the pair's family threshold so one cut-off serves all families.
+        s -= threshold_offset(linked[i], linked[j])
+        if s >= threshold:
+            scored.append((s, i, j))
+    groups = cluster(linked, windows, scored, threshold)
+    incidents = [build_incident([linked[i] for i in g], [windows[i] for i in g]) for g in groups]
+    duplicates: list[tuple[str, str, float]] = []
+    if article_texts is not None:
+        pairs = co_incident_article_pairs(incidents)
+        if callable(article_texts):
+            # Only the articles that share an incident need their text.
+            article_texts = article_texts({a for p in pairs for a in p})
+        duplicates = near_duplicate_pairs(pairs, article_texts)
+    grade_incidents(incidents, story_groups(duplicates))
+    return LinkResult(incidents=incidents, near_duplicates=duplicates, pairs_scored=compared)
+
+
+__all__ = ["link_reports", "LinkResult", "Report", "SlotValue", "Incident", "Contradiction", "LINK_THRESHOLD"]

@@ -1,0 +1,101 @@
+"""Grouping scored pairs into incidents.
+
+Single linkage over the pairs above the threshold, strongest first, with
+two guards against chaining: an incident may not span more than
+``MAX_INCIDENT_DAYS``, and two reports of one article join only when they
+can be one event told twice (same type and place, dates that do not
+differ) — an article lists distinct events separately, except when it
+repeats one in another voice ("six corridors", then TASS's "eight").
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from .blocking import Window
+from .knowledge import fold_name
+from .records import Report
+
+MAX_INCIDENT_DAYS = 7
+
+
+def specific_place(r: Report) -> str | None:
+    """The report's place when it is finer than its governorate (a town, a district)."""
+    p = fold_name(r.place)
+    return p if p and p != fold_name(r.admin1) else None
+
+
+def places_agree(a: set[str], b: set[str]) -> bool:
+    """Two sets of specific places can be one incident's: empty, shared, or spelled alike."""
+    if not a or not b or a & b:
+        return True
+    return any(fuzz.ratio(x, y) >= 80 for x in a for y in b)
+
+
+def same_article_compatible(a: Report, b: Report, wa: Window | None, wb: Window | None) -> bool:
+    if a.type != b.type or fold_name(a.place) != fold_name(b.place):
+        return False
+    if a.date is not None and b.date is not None:
+        return a.date == b.date and (a.date_end or a.date) == (b.date_end or b.date)
+    return True
+
+
+class _Clusters:
+    def __init__(self, reports: list[Report], windows: list[Window | None]) -> None:
+        self.parent = list(range(len(reports)))
+        self.members = {i: [i] for i in range(len(reports))}
+        self.span = {i: (w.start, w.end) if (w := windows[i]) and (reports[i].date or reports[i].published) else None
+                     for i in range(len(reports))}
+        self.has_main = {i: reports[i].salience == "main" for i in range(len(reports))}
+        self.places = {i: {p} if (p := specific_place(reports[i])) else set() for i in range(len(reports))}
+        self.reports, self.windows = reports, windows
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def try_union(self, i: int, j: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        si, sj = self.span[ri], self.span[rj]
+        if si and sj and max(si[1], sj[1]) - min(si[0], sj[0]) > MAX_INCIDENT_DAYS:
+            return False
+        # Two lead stories join only on direct evidence between them, never through a passing
+        # mention (a secondary report) that resembles both.
+        if self.has_main[ri] and self.has_main[rj] and not (
+                self.reports[i].salience == "main" and self.reports[j].salience == "main"):
+            return False
+        # A governorate-level report must not chain two different towns into one incident.
+        if not places_agree(self.places[ri], self.places[rj]):
+            return False
+        small, large = sorted((ri, rj), key=lambda r: len(self.members[r]))
+        by_article = defaultdict(list)
+        for m in self.members[large]:
+            by_article[self.reports[m].article_id].append(m)
+        for m in self.members[small]:
+            for other in by_article.get(self.reports[m].article_id, ()):
+                if not same_article_compatible(self.reports[m], self.reports[other],
+                                               self.windows[m], self.windows[other]):
+                    return False
+        self.parent[small] = large
+        self.members[large].extend(self.members.pop(small))
+        self.span[large] = (min(si[0], sj[0]), max(si[1], sj[1])) if si and sj else (si or sj)
+        del self.span[small]
+        self.places[large] |= self.places.pop(small)
+        self.has_main[large] = self.has_main[large] or self.has_main.pop(small)
+        return True
+
+
+def cluster(reports: list[Report], windows: list[Window | None],
+            scored_pairs: list[tuple[float, int, int]], threshold: float) -> list[list[int]]:
+    """Index groups, one per incident (singletons included), in input order."""
+    clusters = _Clusters(reports, windows)
+    for score, i, j in sorted(scored_pairs, reverse=True):
+        if score < threshold:
+            break
+        clusters.try_union(i, j)
+    return sorted((sorted(m) for m in clusters.members.values()), key=lambda m: m[0])

@@ -1,0 +1,103 @@
+"""What linking knows, loaded from ``sitrep/data/link/``: event families and actor sides,
+plus the name folding used to compare place names across spellings."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+_DATA = "sitrep.data"
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files(_DATA).joinpath("link").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    data = _load("event_families.json")
+    family_of = {t: fam for fam, types in data["families"].items() for t in types}
+    extra = {t: tuple(fams) for t, fams in data.get("also_compare", {}).items()}
+    return family_of, extra
+
+
+def family(event_type: str) -> str:
+    return _families()[0].get(event_type, "other")
+
+
+def blocking_families(event_type: str) -> tuple[str, ...]:
+    """The families whose blocks a report of this type joins (its own first)."""
+    own = family(event_type)
+    return (own, *[f for f in _families()[1].get(event_type, ()) if f != own])
+
+
+@lru_cache(maxsize=None)
+def link_threshold_offset(family_name: str) -> float:
+    return float(_load("event_families.json").get("link_threshold_offsets", {}).get(family_name, 0.0))
+
+
+@lru_cache(maxsize=1)
+def _side_patterns() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+    data = _load("actor_sides.json")
+
+    def alternation(cues: list[str]) -> re.Pattern:
+        ordered = sorted(cues, key=len, reverse=True)
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in ordered) + r")(?!\w)")
+
+    return alternation(data["unknown"]), [(side, alternation(cues)) for side, cues in data["sides"].items()]
+
+
+@lru_cache(maxsize=65536)
+def actor_sides(name: str | None) -> frozenset[str]:
+    """Sides an actor name belongs to; empty when unknown or unnamed."""
+    if not name:
+        return frozenset()
+    low = name.lower()
+    unknown, sides = _side_patterns()
+    found = frozenset(side for side, pat in sides if pat.search(low))
+    if not found and unknown.search(low):
+        return frozenset()
+    return found or frozenset({"named:" + fold_name(name)})
+
+
+_STOP_WORDS = ("governorate", "province", "district", "city", "countryside", "region", "muhafazat", "of", "the")
+
+
+@lru_cache(maxsize=1)
+def _place_modifier_pattern() -> re.Pattern:
+    """Words that say where around a place ("town of", "northern", "rural"), from the
+    extractors' ``place_modifiers.tsv``: "town of Khan Shaykhun" and "Khan Shaykhun" are one place."""
+    words = set(_STOP_WORDS)
+    try:
+        lines = resources.files(_DATA).joinpath("place_modifiers.tsv").read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, OSError):
+        lines = []
+    for line in lines:
+        if line.startswith("#") or "\t" not in line:
+            continue
+        word, role = line.split("\t", 1)
+        if role.strip() != "locative" and word.strip():
+            words.add(word.strip().lower())
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b")
+
+
+@lru_cache(maxsize=65536)
+def fold_name(name: str | None) -> str:
+    """A spelling-tolerant key: "Deir ez-Zor", "Deir Ezzor" and "deir al-zor" fold alike.
+
+    Transliterations of Arabic names differ mostly in vowels, doubled
+    letters, the article and hyphens, so the key keeps the consonant
+    skeleton: lower-case ASCII, no article, no vowels, no doubled letters.
+    """
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = _place_modifier_pattern().sub(" ", s)
+    s = re.sub(r"\b(al|el|ad|ar|as|az|an|at|ash|ath)[-\s]", " ", s)
+    s = re.sub(r"[^a-z]", "", s)
+    s = re.sub(r"(?<=.)[aeiouyw]", "", s)   # keep a leading vowel: Idlib vs Dlib stay distinct from D...
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s

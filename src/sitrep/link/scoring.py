@@ -1,0 +1,125 @@
+"""How alike two reports are, from 0 to 1, and why.
+
+Each feature gives an agreement in [0, 1] (0.5 when a side is silent);
+the score is their weighted mean. The weights favour place and date, the
+two things a reporter rarely gets wrong about an incident, over actors and
+figures, on which outlets legitimately disagree.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .blocking import Window, window_gap
+from .figures import compatible
+from .knowledge import actor_sides, family, fold_name
+from .records import Report
+from .vocabulary import Vocabulary
+
+# Same governorate, same day and same kind of event is not enough (many Aleppo strikes a day):
+# the words the reports share, weighted by rarity, carry the most weight.
+# Place weighs little here because blocking has already required a shared place or rare word.
+WEIGHTS = {"place": 0.12, "date": 0.20, "type": 0.18, "actors": 0.08, "figures": 0.02, "text": 0.40}
+# Added when two reports name the same town (not a governorate or its capital): rare and telling.
+SAME_TOWN_BONUS = 0.08
+# Two reports are one incident from this score up (tuned on the FA-KES dev proxy, see docs/store.md).
+LINK_THRESHOLD = 0.50
+DATE_AGREEMENT = {0: 1.0, 1: 0.75, 2: 0.45, 3: 0.2}
+
+
+@dataclass
+class PairScore:
+    score: float
+    features: dict[str, float]
+
+
+def km_between(a: Report, b: Report) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_agreement(a: Report, b: Report) -> float:
+    pa, pb = fold_name(a.place), fold_name(b.place)
+    aa, ab = fold_name(a.admin1), fold_name(b.admin1)
+    # A report that names only the governorate (or its capital city) is "general".
+    a_general, b_general = (not pa or pa == aa), (not pb or pb == ab)
+    if pa and pa == pb:
+        # "Aleppo" and "Aleppo" agree as little as a governorate does; one town is strong evidence.
+        return 0.5 if a_general and b_general else 1.0
+    km = km_between(a, b)
+    if km is not None and not a_general and not b_general:
+        return 1.0 if km < 5 else 0.8 if km < 20 else 0.5 if km < 50 else 0.0
+    if pa and pb and fuzz.ratio(pa, pb) >= 85:
+        return 0.9
+    region_a, region_b = aa or pa, ab or pb
+    if region_a and region_b and (region_a == region_b or region_a == pb or region_b == pa):
+        # Consistent but less sure; two different towns of one governorate are likely two incidents.
+        return 0.5 if (a_general or b_general) else 0.1
+    if km is not None and km < 60:
+        # A city and a town of the next governorate (Damascus and its countryside).
+        return 0.35
+    return 0.0
+
+
+def date_agreement(wa: Window | None, wb: Window | None) -> float:
+    gap = window_gap(wa, wb)
+    if gap is None:
+        return 0.5
+    return DATE_AGREEMENT.get(gap, 0.0)
+
+
+def publication_agreement(a: Report, b: Report) -> float:
+    """Two articles' leads published on the same days are likely news of the same days,
+    whatever date each extractor resolved for its event."""
+    if a.salience != "main" or b.salience != "main" or a.published is None or b.published is None:
+        return 0.0
+    return 0.9 * DATE_AGREEMENT.get(abs((a.published - b.published).days), 0.0)
+
+
+def type_agreement(a: Report, b: Report) -> float:
+    if a.type == b.type:
+        return 1.0
+    return 0.6 if family(a.type) == family(b.type) else 0.3
+
+
+def actor_agreement(a: Report, b: Report) -> float:
+    sa, sb = actor_sides(a.actor1), actor_sides(b.actor1)
+    if not sa or not sb:
+        return 0.5
+    return 1.0 if sa & sb else 0.1
+
+
+def figure_agreement(a: Report, b: Report) -> float:
+    shared = [s for s in a.figures if s in b.figures]
+    if not shared:
+        return 0.5
+    ok = sum(compatible(a.figures[s], b.figures[s]) for s in shared)
+    # Tolls are revised upward for days: disagreeing counts are weak evidence of two incidents.
+    return 0.4 + 0.6 * ok / len(shared)
+
+
+def text_agreement(a: Report, b: Report, vocab: "Vocabulary | None" = None) -> float:
+    if vocab is not None:
+        return vocab.similarity(a, b)
+    best = 0.0
+    if a.evidence and b.evidence:
+        best = fuzz.token_set_ratio(a.evidence, b.evidence) / 100
+    if a.title and b.title and a.salience == "main" and b.salience == "main":
+        best = max(best, fuzz.token_set_ratio(a.title, b.title) / 100)
+    return best
+
+
+def score_pair(a: Report, b: Report, wa: Window | None, wb: Window | None,
+               vocab: "Vocabulary | None" = None) -> PairScore:
+    f = {"place": place_agreement(a, b), "date": max(date_agreement(wa, wb), publication_agreement(a, b)), "type": type_agreement(a, b),
+         "actors": actor_agreement(a, b), "figures": figure_agreement(a, b),
+         "text": text_agreement(a, b, vocab)}
+    score = sum(WEIGHTS[k] * v for k, v in f.items())
+    if f["place"] >= 0.99:
+        score += SAME_TOWN_BONUS
+    return PairScore(min(score, 1.0), f)
