@@ -1,12 +1,13 @@
 """``sitrep demo``: run the pipeline on the bundled sample corpus and show what it found."""
 from __future__ import annotations
 
-HELP = "Run sitrep on the bundled sample articles (two seeds, eight FA-KES) and print a report."
+HELP = ("Run sitrep on the bundled sample articles (two seeds, eight FA-KES), print a report "
+        "and build a demo database for the dashboard.")
 
 
 def configure(parser) -> None:
     parser.add_argument("--out", default="demo-out", metavar="DIR",
-                        help="write articles.jsonl here (default ./demo-out)")
+                        help="write articles.jsonl and the demo database sitrep.db here (default ./demo-out)")
 
 
 def sample_paths() -> list[str]:
@@ -59,7 +60,10 @@ def run(args) -> int:
     from ..pipeline import process_many
     from ..records import DocumentError
 
-    console = Console()
+    import sys
+
+    # Piped output (make demo in CI, a log file) gets a width that fits the incident table.
+    console = Console() if sys.stdout.isatty() else Console(width=132)
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     out_file = out_dir / "articles.jsonl"
@@ -76,4 +80,36 @@ def run(args) -> int:
             console.print(_article_panel(item))
     ok = len(results) - failed
     console.print(f"\n{ok} article(s) processed, {failed} failed. Records written to [bold]{out_file}[/bold]")
+    db_path = out_dir / "sitrep.db"
+    _build_demo_store(console, db_path, [a for a in results if not isinstance(a, DocumentError)])
+    console.print("\nOpen the dashboard on the demo database:\n"
+                  f"  [bold].venv/bin/sitrep serve --db {db_path}[/bold]   then browse http://127.0.0.1:8000/")
     return 1 if failed else 0
+
+
+def _build_demo_store(console, db_path, articles) -> None:
+    """Store the demo articles, link them into incidents and show the contested ones first."""
+    from rich.table import Table
+
+    from ..store import Store
+
+    if db_path.exists():
+        db_path.unlink()  # the demo always starts from its own sample corpus
+    store = Store.open(str(db_path))
+    store.add_articles(articles)
+    store.relink()
+    incidents = store.list_incidents(limit=None)
+    incidents.sort(key=lambda i: (not i.get("contested"), -len(i.get("reports") or [])))
+    table = Table(title=f"Incidents across articles ({len(incidents)}; contested first)", title_justify="left")
+    for col in ("grade", "type", "place", "date", "reports", "origins", "contradictions"):
+        table.add_column(col)
+    for inc in incidents[:12]:
+        place = (inc.get("place") or {}).get("name") or "?"
+        contradictions = "; ".join(
+            f"{c['slot']}: " + " vs ".join(sorted({str(v.get('value')) for v in c.get("values") or []}))
+            for c in inc.get("contradictions") or [])
+        table.add_row(inc.get("grade") or "", inc.get("type") or "", place, inc.get("date") or "",
+                      str(len(inc.get("reports") or [])), str(inc.get("independent_origins") or ""),
+                      contradictions)
+    console.print(table)
+    console.print(f"Demo database: [bold]{db_path}[/bold]")
