@@ -1,0 +1,278 @@
+"""Event mentions: one sentence, its triggers, and the values around them.
+
+A mention is what one sentence says about one event: its type (from the
+trigger lexicon), place, date, figures and actors, each with its span.
+``sitrep.extract.events`` merges the mentions of one real-world event into
+one ``Event``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..records import Location
+from .acled import actor_kind, acled_sub_event_type
+from .dates import DateMention, find_dates
+from .figures import FigureMention, find_figures
+from .triggers import Trigger, event_cues, find_triggers, is_hypothetical
+
+# A sentence further from publication than this reports history, not news.
+BACKGROUND_AGE = dt.timedelta(days=21)
+# A toll this large is an aggregate of a war, not one event.
+AGGREGATE_TOLL = 5000
+AIRCRAFT = re.compile(r"(?<![\w-])(?:war\s?planes?|jets?|aircraft|helicopters?|bombers?|air\s+force|aerospace|planes?|drones?|sukhoi\S*)(?![\w-])", re.I)
+
+
+CAUSE = re.compile(r"\b(?:due\s+to|because\s+of|as\s+a\s+result\s+of|amid|caused\s+by)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+
+
+@dataclass
+class Mention:
+    type: str
+    trigger: Trigger
+    sent_start: int
+    sent_end: int
+    sent_index: int
+    place: Location | None = None
+    place_rule: str | None = None
+    date: DateMention | None = None
+    killed: FigureMention | None = None
+    injured: FigureMention | None = None
+    quantities: dict[str, FigureMention] = field(default_factory=dict)
+    actor1: object | None = None  # ActorMention
+    actor2: object | None = None
+    actor2_name: str | None = None
+    acled: str | None = None
+    background: str | None = None  # why, when it is background
+    extra_sentences: list[tuple[int, int]] = field(default_factory=list)
+    salience: str = "secondary"
+    # The sentence itself pins the event down (a place, a toll or a date of its own), rather
+    # than an echo ("the bombing won't let up") that borrows everything from context.
+    anchored: bool = True
+    # The date is when something was said ("told SANA on Wednesday"): the best there is, but weak.
+    date_is_speech: bool = False
+
+
+def _place_key(loc: Location | None) -> str:
+    return (loc.name or "").lower() if loc else ""
+
+
+def nearest_place(trigger: Trigger, places: list) -> object | None:
+    """The place linked to a trigger: the nearest one, places after the trigger ("strikes on X") first."""
+    if not places:
+        return None
+    fine = [p for p in places if (p.location.precision or "") != "country"]
+    pool = fine or places
+
+    def distance(p):
+        return p.start - trigger.end if p.start >= trigger.end else (trigger.start - p.end) * 1.5 + 5
+    return min(pool, key=distance)
+
+
+def coordinated_places(first, places: list, text: str, offset: int) -> list:
+    """Places joined to ``first`` by "and" / commas that lie in another admin1 ("in Raqqa and Deir ez-Zor")."""
+    out, current = [], first
+    for p in sorted(places, key=lambda p: p.start):
+        if p.start <= current.start:
+            continue
+        between = text[current.end - offset:p.start - offset]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and|as\s+well\s+as)\s*(?:in\s+|on\s+)?(?:the\s+)?", between, re.I):
+            break
+        if p.location.admin1 and p.location.admin1 != first.location.admin1 \
+                and all(p.location.admin1 != o.location.admin1 for o in out):
+            out.append(p)
+        current = p
+    return out
+
+
+def _speech_date(d: DateMention, text: str, offset: int) -> bool:
+    """ "said on Sunday", "told reporters on Tuesday": when it was said, not when it happened."""
+    verbs = "|".join(event_cues()["reporting_verbs"])
+    before = text[max(0, d.start - offset - 40):d.start - offset]
+    after = text[d.end - offset:d.end - offset + 25]
+    return bool(re.search(rf"\b(?:{verbs})\b(?:\s+\w+){{0,2}}\s+(?:on\s+|late\s+|early\s+)?$", before, re.I)
+                or re.match(rf"\s*(?:,\s*)?(?:{verbs})\b", after, re.I))
+
+
+def _nearest_date(trigger: Trigger, dates: list[DateMention]) -> DateMention | None:
+    usable = [d for d in dates if d.date is not None]
+    if not usable:
+        return None
+    return min(usable, key=lambda d: abs((d.start + d.end) / 2 - (trigger.start + trigger.end) / 2))
+
+
+def background_reason(sentence: str, dates: list[DateMention], figures: list[FigureMention],
+                      published: dt.date | None) -> str | None:
+    for d in dates:
+        if d.date and published and published - d.date > BACKGROUND_AGE and (d.date_end is None or d.date_end < published - BACKGROUND_AGE or d.precision == "range"):
+            return f"old-date:{d.text}"
+        if d.date and not published and d.precision == "year":
+            return f"year:{d.text}"
+    for f in figures:
+        if f.kind == "killed" and (f.figure.value or f.figure.low or 0) >= AGGREGATE_TOLL:
+            return "aggregate-toll"
+    cue = _background_cues().search(sentence)
+    return f"cue:{cue.group(0).lower()}" if cue else None
+
+
+@lru_cache(maxsize=1)
+def _background_cues() -> re.Pattern:
+    words = sorted(event_cues()["background_words"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.I)
+
+
+def _actor_roles(trigger: Trigger, actors: list, sent_text: str, offset: int):
+    """actor1 carries it out (nearest before the trigger, or "by X" after it); actor2 is hit."""
+    perpetrators = [a for a in actors if actor_kind(a.actor_type) is not None]
+    before = [a for a in perpetrators if a.end <= trigger.start]
+    after = [a for a in perpetrators if a.start >= trigger.end]
+    actor1 = None
+    for a in after:
+        if re.search(r"\bby\s+(?:the\s+)?(?:\S+\s+){0,3}$", sent_text[:a.start - offset], re.I) \
+                and a.start - trigger.end < 60:
+            actor1 = a
+            break
+    if actor1 is None and before:
+        actor1 = before[-1]
+    if actor1 is None and after and after[0].start - trigger.end < 40 and re.match(
+            r"\s*(?:by|from)\b", sent_text[trigger.end - offset:], re.I):
+        actor1 = after[0]
+    actor2 = next((a for a in after if a is not actor1 and a.canonical != getattr(actor1, "canonical", None)), None)
+    return actor1, actor2
+
+
+def sentences(doc):
+    """The parser's sentences, split again at blank lines: a dateline or caption is not part of the lede."""
+    for sent in doc.sents:
+        begin = sent.start
+        for token in sent:
+            if token.is_space and token.text.count("\n") >= 2 and token.i > begin:
+                yield doc[begin:token.i]
+                begin = token.i + 1
+        if begin < sent.end:
+            yield doc[begin:sent.end]
+
+
+def _outside(spans: list[tuple[int, int]]):
+    return lambda x: not any(s <= x.start < e for s, e in spans)
+
+
+def without_datelines(dates: list[DateMention], published: dt.date | None) -> list[DateMention]:
+    """Drop the publication dateline ("Wednesday 16 November 2016", "Published April 4 2017"):
+    a full date equal to the publication date says when the article was written, and the
+    publication day is the fallback anyway."""
+    if published is None:
+        return dates
+    full = [d for d in dates if d.date == published and d.rule in ("date:month-day-year", "date:day-month-year")]
+    return [d for d in dates if d not in full and not (
+        d.rule == "date:weekday" and any(0 <= f.start - d.end <= 3 for f in full))]
+
+
+def sentence_mentions(sent, index: int, text: str, published: dt.date | None, places: list,
+                      actors: list, ignore: list[tuple[int, int]] | None = None
+                      ) -> tuple[list[Mention], list[FigureMention], list[DateMention]]:
+    """The event mentions of one sentence, with its figures and dates (also returned, for context).
+
+    ``places`` are the places that can host an event of this article (see
+    ``sitrep.extract.events.event_places``); ``ignore`` are article spans
+    that are not reporting (the title repeated at the top of the text).
+    """
+    start, end = sent.start_char, sent.end_char
+    sent_text = text[start:end]
+    keep = _outside(ignore or [])
+    triggers = [t for t in find_triggers(sent_text, start, sent) if keep(t) and not is_hypothetical(sent, t)]
+    figures = [f for f in find_figures(sent_text, start) if keep(f)]
+    dates = [d for d in without_datelines(find_dates(sent_text, published, start), published) if keep(d)]
+    here_places = [p for p in places if start <= p.start < end and keep(p)]
+    here_actors = [a for a in actors if start <= a.start < end]
+    has_figure = any(f.kind in ("killed", "injured") for f in figures)
+    event_dates = [d for d in dates if not _speech_date(d, sent_text, start)]
+    strong = [t for t in triggers if t.strength >= 2]
+    kept = strong + [t for t in triggers if t.strength < 2 and not strong and (has_figure or here_places)]
+    if not has_figure:
+        # "food production hit a low due to fighting": a cause named in passing, not a report.
+        kept = [t for t in kept if not CAUSE.search(sent_text[max(0, t.start - start - 25):t.start - start])]
+    has_aircraft = bool(AIRCRAFT.search(sent_text))
+    background = background_reason(sent_text, dates, figures, published)
+    civilians_hit = any(f.kind == "killed" and f.figure.group == "civilians" for f in figures)
+
+    mentions: list[Mention] = []
+    for t in sorted(kept, key=lambda t: t.start):
+        label = t.label
+        a1, a2 = _actor_roles(t, here_actors, sent_text, start)
+        if t.entry.get("if_air") and has_aircraft:
+            label = t.entry["if_air"]
+        if t.entry.get("if_nonstate") and a1 is not None and actor_kind(a1.actor_type) == "nonstate":
+            label = t.entry["if_nonstate"]
+        if t.entry.get("if_civilian") and civilians_hit:
+            label = t.entry["if_civilian"]
+        place = nearest_place(t, here_places)
+        m = Mention(type=label, trigger=t, sent_start=start, sent_end=end, sent_index=index,
+                    place=place.location if place else None, place_rule=place.rule if place else None,
+                    date=_nearest_date(t, event_dates) or _nearest_date(t, dates), actor1=a1, actor2=a2, background=background)
+        needs = t.entry.get("needs")
+        if needs and m.date is None and not re.search(needs, sent_text, re.I):
+            continue
+        m.acled = acled_sub_event_type(label, t.entry, sent_text, a1.actor_type if a1 else None)
+        m.anchored = bool(place is not None or has_figure or m.date is not None)
+        m.date_is_speech = m.date is not None and m.date not in event_dates
+        mentions.append(m)
+        for extra in coordinated_places(place, here_places, text, start) if place else []:
+            twin = Mention(**{**m.__dict__, "place": extra.location, "place_rule": extra.rule,
+                              "quantities": {}, "extra_sentences": []})
+            mentions.append(twin)
+
+    mentions = _drop_delivery_means(mentions)
+    # One sentence, one event per type and place: "clashes ... fighting" is one clash.
+    unique: list[Mention] = []
+    for m in mentions:
+        same = next((u for u in unique if u.type == m.type and (
+            _place_key(u.place) == _place_key(m.place) or m.place is None or u.place is None)), None)
+        if same is None:
+            unique.append(m)
+        elif same.place is None and m.place is not None:
+            same.place, same.place_rule = m.place, m.place_rule
+    _assign_figures(unique, figures, civilians_hit)
+    return unique, figures, dates
+
+
+def _drop_delivery_means(mentions: list[Mention]) -> list[Mention]:
+    """In one sentence, a chemical attack's bombs and an air strike's blasts are the same event."""
+    types = {m.type for m in mentions}
+    protest = next((m for m in mentions if m.trigger.entry.get("protest")), None)
+    out = []
+    for m in mentions:
+        if protest is not None and m is not protest and m.trigger.start > protest.trigger.start \
+                and m.type in ("armed_clash", "air_strike", "shelling"):
+            continue  # "protested against the regime offensive": what they protest, not a new event
+        if "chemical_attack" in types and m.type in ("air_strike", "shelling", "bombing"):
+            continue
+        if types & {"air_strike", "shelling"} and m.type == "bombing" and m.trigger.id in ("bombing:blast", "bombing:bomb"):
+            continue
+        out.append(m)
+    return out
+
+
+def _assign_figures(mentions: list[Mention], figures: list[FigureMention], civilians_hit: bool) -> None:
+    """Each figure goes to the mention whose trigger is nearest; the headline figure of a kind wins."""
+    if not mentions:
+        return
+    for kind in ("killed", "injured"):
+        of_kind = [f for f in figures if f.kind == kind and not f.included]
+        for f in of_kind:
+            owner = min(mentions, key=lambda m: abs(m.trigger.start - f.start))
+            if getattr(owner, kind) is None:
+                setattr(owner, kind, f)
+    for f in figures:
+        if f.kind in ("killed", "injured"):
+            continue
+        owner = min(mentions, key=lambda m: abs(m.trigger.start - f.start))
+        owner.quantities.setdefault(f.kind, f)
+    for m in mentions:
+        if m.actor2 is None and civilians_hit:
+            m.actor2_name = "civilians"
+
+
+__all__ = ["Mention", "sentence_mentions", "sentences", "without_datelines"]

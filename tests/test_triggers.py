@@ -1,0 +1,69 @@
+"""The trigger lexicon: valid entries, longest match wins, dependency patterns, hypotheticals."""
+import pytest
+
+from sitrep.extract.acled import sub_event_types
+from sitrep.extract.triggers import find_triggers, is_hypothetical, lexicon
+from sitrep.records import EVENT_TYPES
+
+
+def labels(text):
+    return [(t.text, t.label) for t in find_triggers(text)]
+
+
+def test_every_entry_is_valid():
+    ids = set()
+    for entry in lexicon().entries:
+        assert entry["label"] in EVENT_TYPES, entry
+        assert entry["acled"] is None or entry["acled"] in sub_event_types(), entry
+        assert ("pattern" in entry) != ("dep" in entry), entry
+        assert entry["id"] not in ids
+        ids.add(entry["id"])
+
+
+def test_longest_match_wins():
+    assert [lab for _, lab in labels("helicopters dropped barrel bombs on the town")] == ["air_strike"]
+    assert labels("a suicide car bomb hit the convoy")[0][1] == "bombing"
+    assert labels("no flights for two weeks") == [("no flights", "ceasefire")]
+    assert labels("Russian warplanes have performed no flights in Aleppo")[-1][1] == "ceasefire"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Air strikes hit the market", "air_strike"),
+    ("rebels fired mortar shells at the district", "shelling"),
+    ("a car bomb exploded near the mosque", "bombing"),
+    ("a chlorine gas attack on the town", "chemical_attack"),
+    ("heavy clashes broke out near the airport", "armed_clash"),
+    ("government forces recaptured the town", "territory_change"),
+    ("gunmen kidnapped two doctors", "attack_on_civilians"),
+    ("a three-day truce began", "ceasefire"),
+    ("six humanitarian corridors", "humanitarian"),
+    ("thousands fled the fighting", "displacement"),
+    ("police arrested 12 men", "arrest"),
+])
+def test_each_type_has_triggers(text, label):
+    assert label in [lab for _, lab in labels(text)]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.analyze import nlp as load
+    return load()
+
+
+def test_dependency_pattern_aircraft_subject(nlp):
+    doc = nlp("Jets belonging to the government and its Russian allies pounded the rebel positions overnight.")
+    found = find_triggers(doc.text, 0, doc[:])
+    assert any(t.id == "air_strike:dep-aircraft-subject" and t.text == "pounded" for t in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The offensive may force hundreds of thousands to flee the city.", "modal"),
+    ("The army denied that it had shelled the town.", "verb"),
+    ("Rebels shelled the town on Monday.", None),
+])
+def test_hypotheticals_and_denials(nlp, text, expected):
+    doc = nlp(text)
+    sent = next(doc.sents)
+    trigger = [t for t in find_triggers(doc.text, 0, sent) if t.label in ("displacement", "shelling")][0]
+    reason = is_hypothetical(sent, trigger)
+    assert (reason.split(":")[0] if reason else None) == expected
