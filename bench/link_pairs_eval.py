@@ -13,6 +13,8 @@ It ingests the CSV with the real pipeline into a SQLite store (``--reuse``
 skips that when the database exists), relinks, and compares:
   - sitrep's incidents (article pairs sharing an incident through main events),
   - the baseline "same extracted governorate and same extracted date".
+The hand-judged gold is scored whole and in a tuning and a check half (see
+``half_of_articles``): tune link parameters on the first, report the second.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import csv
 import datetime as dt
 import json
 import sys
+import zlib
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
@@ -55,6 +58,26 @@ def judged_universe(rows: list[dict]) -> set[str]:
 def judged_pairs(outlet_of: dict) -> set[tuple[str, str]]:
     incidents = json.loads(JUDGED.read_text(encoding="utf-8"))["incidents"]
     return cross_outlet({tuple(sorted(p)) for ids in incidents.values() for p in combinations(ids, 2)}, outlet_of)
+
+
+HALVES = ("tune", "check")
+# Prefixed to ids before hashing; picked from a few salts only for near-equal gold pair counts per half.
+SPLIT_SALT = "split-2"
+
+
+def half_of_articles() -> dict[str, str]:
+    """Article id -> "tune" or "check": an incident's articles by its id, the others by their own
+    (see the "_split" note of the judged file). Tune on one half, report the other untouched."""
+    incidents = json.loads(JUDGED.read_text(encoding="utf-8"))["incidents"]
+    out = {}
+    for name, ids in incidents.items():
+        for a in ids:
+            out[a] = HALVES[zlib.crc32((SPLIT_SALT + name).encode()) % 2]
+    return out
+
+
+def half_of(article_id: str, by_incident: dict[str, str]) -> str:
+    return by_incident.get(article_id) or HALVES[zlib.crc32((SPLIT_SALT + article_id).encode()) % 2]
 
 
 def cross_outlet(pairs, outlet_of) -> set[tuple[str, str]]:
@@ -162,12 +185,20 @@ def evaluate(store, rows, outlet_of) -> list[tuple]:
     judged = judged_pairs(outlet_of)
     print(f"hand-judged gold: {len(judged)} cross-outlet pairs of one incident among {len(universe)} articles "
           f"({JUDGED.name})")
-    for name, pairs in (("sitrep incidents", pred), ("baseline same extracted admin1+date", base),
-                        ("same crowd-coded governorate+date", crowd)):
-        inside = {p for p in pairs if p[0] in universe and p[1] in universe}
-        p, r, f = prf(inside, judged)
-        table.append(("hand-judged", name, len(inside), p, r, f))
-        print(f"  {name:<38} pairs {len(inside):>5}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    by_incident = half_of_articles()
+    for half in (None,) + HALVES:
+        def keep(pair):
+            return (pair[0] in universe and pair[1] in universe and
+                    (half is None or half_of(pair[0], by_incident) == half_of(pair[1], by_incident) == half))
+        gold_half = {p for p in judged if keep(p)}
+        label = "hand-judged" + (f" {half} half" if half else "")
+        print(f"  {label}: {len(gold_half)} gold pairs")
+        for name, pairs in (("sitrep incidents", pred), ("baseline same extracted admin1+date", base),
+                            ("same crowd-coded governorate+date", crowd)):
+            inside = {p for p in pairs if keep(p)}
+            p, r, f = prf(inside, gold_half)
+            table.append((label, name, len(inside), p, r, f))
+            print(f"    {name:<36} pairs {len(inside):>5}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     stats = store.stats()
     print(f"incidents {stats['incidents']}, grades {stats['grades']}, contradictions {stats['contradictions']}, "
           f"near-duplicate article pairs {stats['near_duplicates']}")
@@ -182,9 +213,13 @@ def quality_markdown(table: list[tuple], store) -> str:
              "events share an incident compared with two dev-side golds. Neither is the held-out gold:",
              "", "- *crowd proxy*: pairs with the same crowd-coded governorate and event date (noisy both ways; "
              "it is itself the kind of grouping the issue says scores 0.39 on the held-out gold);",
-             "- *hand-judged*: `bench/data/fakes_dev_incidents.json`, 45 multi-outlet incidents judged from "
-             "titles among the 328 articles that have another outlet's article of the same governorate within "
-             "two days; conservative (doubtful pairs left out), so precision reads low.", "",
+             "- *hand-judged*: `bench/data/fakes_dev_incidents.json` (v2: 53 multi-outlet incidents, judged from "
+             "title and first paragraph under the rule written in the file, among the 328 articles that have another "
+             "outlet's article of the same crowd-coded governorate within two days; conservative, doubtful pairs "
+             "left out), scored whole and in two halves split by a hash of the incident id. Link parameters were "
+             "tuned on the *tune* half only; the *check* half is the honest number. The tune half holds the 2013 "
+             "Ghouta attack (11 articles, about half its gold pairs), so its numbers swing with that one incident.",
+             "",
              "| gold | grouping | pairs | P | R | F1 |", "| --- | --- | ---: | ---: | ---: | ---: |"]
     for gold, name, n, p, r, f in table:
         lines.append(f"| {gold} | {name} | {n} | {p:.3f} | {r:.3f} | {f:.3f} |")

@@ -197,3 +197,62 @@ def test_low_and_high_are_reported_numbers():
     fig = link_reports(reps).incidents[0].figures["killed"]
     assert (fig["low"], fig["high"]) == (24, 100)
     assert [v["article_id"] for v in fig["values"]] == ["a", "b", "c"]
+
+
+# -- article-level evidence and place tolerance ----------------------------------
+
+def test_places_a_few_km_apart_agree_far_ones_do_not():
+    from sitrep.link.cluster import Place, places_agree
+    ghouta, suburbs = Place("ghouta", 33.55, 36.42), Place("suburbs", 33.57, 36.40)
+    aleppo_town = Place("azaz", 36.59, 37.05)
+    assert places_agree({ghouta}, {suburbs})
+    assert not places_agree({ghouta}, {aleppo_town})
+    assert places_agree(set(), {aleppo_town})
+
+
+def test_one_event_named_at_two_granularities_in_one_article_is_one_event():
+    from sitrep.link.blocking import date_window
+    from sitrep.link.cluster import same_article_compatible
+    main = report("a", "chemical_attack", place="Eastern Ghouta", admin1="Rif Dimashq", lat=33.55, lon=36.42)
+    near = report("a", "chemical_attack", index=1, place="Douma", admin1="Rif Dimashq", lat=33.57, lon=36.40,
+                  salience="secondary")
+    far = report("a", "chemical_attack", index=2, place="Azaz", admin1="Aleppo", lat=36.59, lon=37.05,
+                 salience="secondary")
+    general = report("a", "chemical_attack", index=3, place="Rif Dimashq", admin1="Rif Dimashq", salience="secondary")
+    w = date_window
+    assert same_article_compatible(main, near, w(main), w(near))
+    assert same_article_compatible(main, general, w(main), w(general))
+    assert not same_article_compatible(main, far, w(main), w(far))
+
+
+def headline_report(article_id, title, place, admin1, lat, lon, date="2015-02-22"):
+    r = report(article_id, "bombing", place=place, admin1=admin1, lat=lat, lon=lon, date=date, published=date)
+    r.title = title
+    return r
+
+
+def test_shared_rare_headline_words_make_candidates_despite_a_wrong_place():
+    from sitrep.link import link_reports as link
+    from sitrep.link.vocabulary import Vocabulary
+    background = [headline_report(f"bg{i}", f"Bomb kills {i + 2} in Syria town", "Homs", "Homs", 34.73, 36.71,
+                                  date=f"2015-{1 + i % 12:02d}-{1 + i % 27:02d}") for i in range(60)]
+    right = headline_report("nna", "Suicide bomber kills 4 in Assad clan hometown Qardaha", "Qardaha", "Latakia",
+                            35.45, 36.06)
+    # The second outlet's event was placed in Paris (a quoted minister): place blocks never meet.
+    wrong = headline_report("sabah", "Ambulance suicide bomber kills 4 in Qardaha, Assad clan hometown", "Paris",
+                            "Ile-de-France", 48.85, 2.35)
+    vocab = Vocabulary(background + [right, wrong])
+    keys = vocab.headline_keys(right, 4, 0.02)
+    # Keys are words only these two headlines share; "kills" (in every headline) never is one.
+    assert keys and keys <= {"suicide", "bomber", "assad", "clan", "hometown", "qardaha"}
+    inc = incident_of(link(background + [right, wrong]), "nna")
+    assert {r.article_id for r in inc.reports} == {"nna", "sabah"}
+
+
+def test_lead_story_dated_days_before_publication_is_placed_by_publication():
+    from sitrep.link.blocking import MAIN_EVENT_MAX_AGE, date_window, to_date
+    stale = report("a", date="2015-02-15", published="2015-02-21")
+    assert (dt.date(2015, 2, 21) - dt.date(2015, 2, 15)).days > MAIN_EVENT_MAX_AGE
+    assert to_date(date_window(stale).end) == dt.date(2015, 2, 21)
+    fresh = report("a", date="2015-02-20", published="2015-02-21")
+    assert to_date(date_window(fresh).start) == dt.date(2015, 2, 20)

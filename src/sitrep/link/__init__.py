@@ -27,6 +27,13 @@ LINKED_SALIENCE = ("main", "secondary")
 # each, used by at most this share of all reports (common words would make blocks quadratic).
 LEAD_BLOCK_WORDS = 4
 LEAD_BLOCK_MAX_SHARE = 0.01
+# Two lead stories whose headlines and words agree this much tell one story: their extracted
+# places may disagree (one was placed where a minister spoke) without keeping them apart.
+SAME_STORY_TEXT = 0.5
+# Lead stories also meet by rare words their headlines (title + first paragraph) share with another
+# article's: this many each, none used by more than this share of the articles' headlines.
+HEADLINE_BLOCK_WORDS = 4
+HEADLINE_BLOCK_MAX_SHARE = 0.02
 
 
 @dataclass
@@ -62,16 +69,19 @@ def _link(reports: list[Report], article_texts, threshold: float) -> LinkResult:
     windows = [date_window(r) for r in linked]
     vocab = Vocabulary(linked)
     word_keys = [{("word", w) for w in vocab.rare_words(r, LEAD_BLOCK_WORDS, LEAD_BLOCK_MAX_SHARE)}
+                 | {("headline", w) for w in vocab.headline_keys(r, HEADLINE_BLOCK_WORDS, HEADLINE_BLOCK_MAX_SHARE)}
                  if r.salience == "main" else set() for r in linked]
-    scored, compared = [], 0
+    scored, compared, same_story = [], 0, set()
     for i, j in candidate_pairs(linked, word_keys):
         compared += 1
-        s = score_pair(linked[i], linked[j], windows[i], windows[j], vocab).score
+        pair = score_pair(linked[i], linked[j], windows[i], windows[j], vocab)
         # Scores are shifted by the pair's family threshold so one cut-off serves all families.
-        s -= threshold_offset(linked[i], linked[j])
+        s = pair.score - threshold_offset(linked[i], linked[j])
         if s >= threshold:
             scored.append((s, i, j))
-    groups = cluster(linked, windows, scored, threshold)
+            if pair.features["text"] >= SAME_STORY_TEXT and linked[i].salience == linked[j].salience == "main":
+                same_story.add((i, j))
+    groups = cluster(linked, windows, scored, threshold, same_story)
     incidents = [build_incident([linked[i] for i in g], [windows[i] for i in g]) for g in groups]
     duplicates: list[tuple[str, str, float]] = []
     if article_texts is not None:

@@ -36,7 +36,7 @@ class Window:
 
 # A main event is news: dated more than this many days before its article, the date is more
 # likely a mis-resolved relative date than the event's.
-MAIN_EVENT_MAX_AGE = 7
+MAIN_EVENT_MAX_AGE = 5
 
 
 def date_window(r: Report) -> Window | None:

@@ -9,7 +9,9 @@ repeats one in another voice ("six corridors", then TASS's "eight").
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -18,26 +20,60 @@ from .knowledge import fold_name
 from .records import Report
 
 MAX_INCIDENT_DAYS = 7
+# One article may date one event a day apart ("late on Tuesday", "overnight", "on Wednesday").
+SAME_ARTICLE_DAYS = 0
 
 
-def specific_place(r: Report) -> str | None:
+# Two named places this close can be one incident's ("Eastern Ghouta" and "the suburbs of Damascus").
+PLACE_AGREE_KM = 25.0
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float | None
+    lon: float | None
+
+
+def specific_place(r: Report) -> Place | None:
     """The report's place when it is finer than its governorate (a town, a district)."""
     p = fold_name(r.place)
-    return p if p and p != fold_name(r.admin1) else None
+    return Place(p, r.lat, r.lon) if p and p != fold_name(r.admin1) else None
 
 
-def places_agree(a: set[str], b: set[str]) -> bool:
-    """Two sets of specific places can be one incident's: empty, shared, or spelled alike."""
+def places_agree(a: set[Place], b: set[Place]) -> bool:
+    """Two sets of specific places can be one incident's: empty, shared, spelled alike or near."""
     if not a or not b or a & b:
         return True
-    return any(fuzz.ratio(x, y) >= 80 for x in a for y in b)
+    for x in a:
+        for y in b:
+            if x.name == y.name or fuzz.ratio(x.name, y.name) >= 80:
+                return True
+            km = km_apart(x, y)
+            if km is not None and km <= PLACE_AGREE_KM:
+                return True
+    return False
+
+
+def km_apart(x: Place, y: Place) -> float | None:
+    if None in (x.lat, x.lon, y.lat, y.lon):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (x.lat, x.lon, y.lat, y.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def same_article_compatible(a: Report, b: Report, wa: Window | None, wb: Window | None) -> bool:
-    if a.type != b.type or fold_name(a.place) != fold_name(b.place):
+    """Two reports of one article can be one event told twice: same type, places that agree
+    (one a governorate-level mention of the other, or near it) and dates at most a day apart."""
+    if a.type != b.type:
+        return False
+    pa, pb = specific_place(a), specific_place(b)
+    if fold_name(a.place) != fold_name(b.place) and not (pa is None or pb is None or places_agree({pa}, {pb})):
         return False
     if a.date is not None and b.date is not None:
-        return a.date == b.date and (a.date_end or a.date) == (b.date_end or b.date)
+        return (abs((a.date - b.date).days) <= SAME_ARTICLE_DAYS
+                and abs(((a.date_end or a.date) - (b.date_end or b.date)).days) <= SAME_ARTICLE_DAYS)
     return True
 
 
@@ -57,7 +93,7 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def try_union(self, i: int, j: int) -> bool:
+    def try_union(self, i: int, j: int, same_story: bool = False) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return False
@@ -70,7 +106,7 @@ class _Clusters:
                 self.reports[i].salience == "main" and self.reports[j].salience == "main"):
             return False
         # A governorate-level report must not chain two different towns into one incident.
-        if not places_agree(self.places[ri], self.places[rj]):
+        if not same_story and not places_agree(self.places[ri], self.places[rj]):
             return False
         small, large = sorted((ri, rj), key=lambda r: len(self.members[r]))
         by_article = defaultdict(list)
@@ -91,11 +127,13 @@ class _Clusters:
 
 
 def cluster(reports: list[Report], windows: list[Window | None],
-            scored_pairs: list[tuple[float, int, int]], threshold: float) -> list[list[int]]:
-    """Index groups, one per incident (singletons included), in input order."""
+            scored_pairs: list[tuple[float, int, int]], threshold: float,
+            same_story: set[tuple[int, int]] = frozenset()) -> list[list[int]]:
+    """Index groups, one per incident (singletons included), in input order. Pairs in
+    ``same_story`` (two lead stories telling one story) join even when their places disagree."""
     clusters = _Clusters(reports, windows)
     for score, i, j in sorted(scored_pairs, reverse=True):
         if score < threshold:
             break
-        clusters.try_union(i, j)
+        clusters.try_union(i, j, (i, j) in same_story)
     return sorted((sorted(m) for m in clusters.members.values()), key=lambda m: m[0])

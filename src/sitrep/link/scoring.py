@@ -24,8 +24,9 @@ from .vocabulary import Vocabulary
 WEIGHTS = {"place": 0.12, "date": 0.20, "type": 0.18, "actors": 0.08, "figures": 0.02, "text": 0.40}
 # Added when two reports name the same town (not a governorate or its capital): rare and telling.
 SAME_TOWN_BONUS = 0.08
-# Two reports are one incident from this score up (tuned on the FA-KES dev proxy, see docs/store.md).
-LINK_THRESHOLD = 0.50
+# Two reports are one incident from this score up (tuned on the tune half of the hand-judged FA-KES
+# incidents, bench/link_pairs_eval.py; see docs/store.md).
+LINK_THRESHOLD = 0.52
 DATE_AGREEMENT = {0: 1.0, 1: 0.75, 2: 0.45, 3: 0.2}
 
 
@@ -105,7 +106,7 @@ def figure_agreement(a: Report, b: Report) -> float:
 
 def text_agreement(a: Report, b: Report, vocab: "Vocabulary | None" = None) -> float:
     if vocab is not None:
-        return vocab.similarity(a, b)
+        return max(vocab.similarity(a, b), vocab.headline_similarity(a, b))
     best = 0.0
     if a.evidence and b.evidence:
         best = fuzz.token_set_ratio(a.evidence, b.evidence) / 100

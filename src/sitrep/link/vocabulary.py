@@ -16,6 +16,8 @@ from .knowledge import fold_name
 from .records import Report
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+# The headline plus about the first paragraph: the part of a news story that states the incident.
+HEADLINE_CHARS = 300
 
 
 def report_words(r: Report) -> frozenset[str]:
@@ -31,6 +33,13 @@ def report_words(r: Report) -> frozenset[str]:
     return frozenset(words)
 
 
+def headline_words(r: Report) -> frozenset[str]:
+    """Words of the article's title and first paragraph, for its main events only."""
+    if r.salience != "main":
+        return frozenset()
+    return frozenset(w.lower() for w in _WORD.findall(f"{r.title or ''} {r.lead[:HEADLINE_CHARS]}"))
+
+
 class Vocabulary:
     def __init__(self, reports: list[Report]) -> None:
         self.words = [report_words(r) for r in reports]
@@ -39,6 +48,15 @@ class Vocabulary:
         n = max(len(reports), 1)
         self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
         self.norm = [math.sqrt(sum(self.idf[w] ** 2 for w in ws)) for ws in self.words]
+        self.headlines = [headline_words(r) for r in reports]
+        # Headline words counted once per article: a blocking key must be shared by two articles.
+        seen_articles: dict[str, frozenset[str]] = {}
+        for r, ws in zip(reports, self.headlines):
+            if ws:
+                seen_articles[r.article_id] = seen_articles.get(r.article_id, frozenset()) | ws
+        self.headline_df = Counter(w for ws in seen_articles.values() for w in ws)
+        self.articles = max(len(seen_articles), 1)
+        self.headline_norm = [math.sqrt(sum(self.idf.get(w, 0.0) ** 2 for w in ws)) for ws in self.headlines]
 
     def similarity(self, a: Report, b: Report) -> float:
         """Cosine of the two reports' idf-weighted word sets, 0..1."""
@@ -48,6 +66,14 @@ class Vocabulary:
         shared = self.words[i] & self.words[j]
         return sum(self.idf[w] ** 2 for w in shared) / (self.norm[i] * self.norm[j])
 
+    def headline_similarity(self, a: Report, b: Report) -> float:
+        """Cosine of the idf-weighted words of two main reports' headlines and first paragraphs, 0..1
+        (0 when either is not a main report)."""
+        i, j = self._index[id(a)], self._index[id(b)]
+        if not self.headline_norm[i] or not self.headline_norm[j]:
+            return 0.0
+        shared = self.headlines[i] & self.headlines[j]
+        return sum(self.idf.get(w, 0.0) ** 2 for w in shared) / (self.headline_norm[i] * self.headline_norm[j])
 
     def rare_words(self, r: Report, k: int, max_share: float) -> set[str]:
         """Up to k of the report's rarest words that some other report shares (blocking keys);
@@ -56,3 +82,12 @@ class Vocabulary:
         limit = max(3, max_share * len(self.words))
         usable = [w for w in self.words[i] if not w.startswith("@") and 2 <= self.df[w] <= limit]
         return set(sorted(usable, key=lambda w: (-self.idf[w], w))[:k])
+
+    def headline_keys(self, r: Report, k: int, max_share: float) -> set[str]:
+        """Up to k of the rarest words of a main report's headline and first paragraph that
+        another article's headline shares; words of more than ``max_share`` of the articles'
+        headlines ("killed", "Syria") are never keys, which caps the size of every block."""
+        i = self._index[id(r)]
+        limit = max(3, max_share * self.articles)
+        usable = [w for w in self.headlines[i] if 2 <= self.headline_df[w] <= limit]
+        return set(sorted(usable, key=lambda w: (self.headline_df[w], w))[:k])
