@@ -117,3 +117,14 @@ def test_long_claims_are_shortened_with_ellipsis():
     short = shorten(long_text)
     assert " ... " in short and short.startswith("w0 ") and short.endswith("w199")
     assert shorten("a few words") == "a few words"
+
+
+def test_a_capitalised_said_after_a_name_is_a_surname_not_a_cue():
+    text = "The photo was taken by REUTERS Rodi Said Middle East on Monday."
+    assert find_claims(Article(id="t", text=text), nlp()(text)) == []
+
+
+def test_a_co_speaker_before_and_is_not_part_of_the_claim():
+    text = "Government air strikes killed twenty people in the city of Homs on Sunday a monitor and residents said."
+    claim = find_claims(Article(id="t", text=text), nlp()(text))[0]
+    assert claim.text == "Government air strikes killed twenty people in the city of Homs on Sunday"

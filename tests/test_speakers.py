@@ -69,3 +69,70 @@ def test_lexicons_load_with_their_meta_lines_skipped():
 def test_restore_possessive_for_acronyms_only():
     assert restore_possessive("AFPs correspondent") == "AFP correspondent"
     assert restore_possessive("Activists said") == "Activists said"
+
+
+def test_speaker_span_stops_at_the_claim_and_a_skipped_clause():
+    lead = claims_of("Syrian air force strikes killed at least 70 people in an opposition district outside "
+                     "Damascus following rocket attacks by rebels a monitoring group said on Friday.")[0]
+    assert lead.speaker_span.text == "a monitoring group"
+    assert lead.speaker_org != "Syrian government forces"  # the strikes are the claim, not the speaker
+    dateline = claims_of("Army units advanced on Sunday. Aleppo A military source announced on Saturday "
+                         "that the army established full control over the town.")[0]
+    assert dateline.speaker_span.text == "Aleppo A military source"
+    assert dateline.speaker_role == "military source"
+
+
+def test_a_based_in_modifier_does_not_make_a_new_group():
+    claims = claims_of("The Syrian Observatory for Human Rights said nine civilians died in shelling. "
+                       "The Britain-based group added that another 27 people were killed in raids.")
+    assert claims[1].speaker_org == "Syrian Observatory for Human Rights"
+
+
+def test_short_form_of_an_organisation_named_before():
+    claims = claims_of("The Syrian Institute of Justice said it had documented 270 civilian deaths. "
+                       "The Institute pointed out that the bombing had continued for ten days.")
+    assert claims[1].speaker_org == "Syrian Institute of Justice"
+
+
+def test_national_media_is_not_the_outlet_named_nearby():
+    claim = claims_of("Kurdish media reported that a twin bombing struck a crowd in the town on Wednesday. "
+                      "The SANA news agency said rescue teams were working.")[0]
+    assert claim.speaker_org == "Kurdish media"
+
+
+def test_a_word_of_a_title_is_not_the_organisation():
+    claim = claims_of("US Secretary of State John Kerry said the US was considering new sanctions.")[0]
+    assert claim.speaker == "John Kerry"
+    assert claim.speaker_org != "State"
+
+
+def test_a_name_parsed_as_sibling_subjects_stays_whole():
+    claim = claims_of("Also on Saturday Jaish al-Islam said it had shot down a regime drone near the village.")[0]
+    assert claim.speaker_span.text == "Jaish al-Islam"
+
+
+def test_bare_surname_of_a_person_named_earlier_is_that_person():
+    claims = claims_of("French Foreign Minister Laurent Fabius met his counterpart on Monday. "
+                       "Fabius said the proposed resolution would be under Chapter 7.")
+    assert claims[-1].speaker == "Laurent Fabius" and claims[-1].speaker_org is None
+
+
+def test_a_source_in_a_town_is_not_the_towns_source():
+    claim = claims_of("A medical source in Aleppo said the regime helicopter dropped chlorine.")[0]
+    assert claim.speaker_org != "Aleppo" and claim.speaker_role == "medical source"
+
+
+def test_secretary_of_defense_is_a_title():
+    claim = claims_of("US Secretary of Defense Ashton Carter said that the coalition killed the operatives.")[0]
+    assert claim.speaker_role == "secretary of defense" and claim.speaker_org == "US government"
+
+
+def test_a_place_after_from_is_not_the_speakers_name():
+    claim = claims_of('"The hospital has no more medicines or bandages" said one activist from Talbisseh.')[0]
+    assert claim.speaker is None and claim.speaker_role == "activist"
+
+
+def test_a_name_ending_the_previous_sentence_is_not_the_next_speaker():
+    claims = claims_of("The town was shelled overnight, residents told Hassan Khaled. "
+                       "A military source confirmed the air strikes.")
+    assert claims[-1].speaker is None and claims[-1].speaker_org == "Syrian military"

@@ -304,7 +304,7 @@ class ClaimFinder:
         # Speakers resolve in text order so "he" and "the group" find whoever spoke last.
         made: list[Found] = []
         for f in sorted(self.found, key=lambda f: (min(f.speaker_head.i, f.cue.i), f.start)):
-            speaker = self.speakers.resolve(f.speaker_head)
+            speaker = self.speakers.resolve(f.speaker_head, (f.start, f.end), f.cue)
             if speaker is None:
                 continue
             f.claim = self._claim(f, speaker)

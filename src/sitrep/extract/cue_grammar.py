@@ -28,7 +28,7 @@ class CueGrammar:
         if tok.text.lower() == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text.lower() == "to":
             return self.lex.phrases.get("according to")
         entry = self.lex.verb(tok.text)
-        if entry is None:
+        if entry is None or self._is_surname(tok):
             return None
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
             # "... human shields Press TV reports.": a sentence-final cue tagged as a noun.
@@ -42,6 +42,13 @@ class CueGrammar:
             if not any(c.text.lower() in entry.particles and c.dep_ in ("prt", "prep") for c in tok.children):
                 return None
         return entry
+
+    def _is_surname(self, tok: Token) -> bool:
+        """"Rodi Said", "Khaled Said": a capitalised "Said" right after a name, mid-sentence, is the
+        name's last word (photo credits and bylines carry them), not a cue."""
+        prev = self.doc[tok.i - 1] if tok.i > 0 else None
+        return (tok.text == "Said" and not tok.is_sent_start and prev is not None
+                and prev.pos_ == "PROPN" and prev.text[:1].isupper())
 
     def speaker_head(self, cue: Token) -> Token | None:
         """The subject of the cue, or the subject it shares ("..., saying", "and added")."""
@@ -169,7 +176,7 @@ class CueGrammar:
             return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
         # "..., a monitor said": the clause before the speaker is the content.
         if subj_start.i > sent.start and subj.i < cue.i:
-            lead = [t for t in sent if t.i < subj_start.i]
+            lead = self.without_co_speaker([t for t in sent if t.i < subj_start.i])
             if self.is_clause(lead, cue):
                 return lead[0].idx, lead[-1].idx + len(lead[-1])
         if subj.i > cue.i and cue.i > sent.start:
@@ -194,6 +201,18 @@ class CueGrammar:
             if len(rest) >= 3 and has_clause and any(t.pos_ in ("VERB", "AUX") for t in rest):
                 return rest[0].idx, rest[-1].idx + len(rest[-1])
         return None
+
+    def without_co_speaker(self, lead: list[Token]) -> list[Token]:
+        """"... killed 20 people a monitor and activists said": the parser takes only the last
+        conjunct for the subject, so the lead ends in the other speaker and "and"; drop both."""
+        if len(lead) < 4 or lead[-1].text.lower() not in ("and", "or"):
+            return lead
+        chunk = next((c for c in self.doc.noun_chunks if c.end == lead[-1].i), None)
+        # A place ends the content too ("... shelters in Syria Iraq or Turkey sources said").
+        if (chunk is None or not SpeakerResolver.can_speak(chunk.root) or chunk.root.pos_ == "PRON"
+                or chunk.root.ent_type_ in ("GPE", "LOC", "FAC")):
+            return lead
+        return [t for t in lead if t.i < chunk.start]
 
     def is_clause(self, tokens: list[Token], cue: Token) -> bool:
         """A stretch that reads as a statement of its own, not the cue's own adverbials."""

@@ -17,10 +17,11 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .claim_lexicons import country_adjectives, role_lexicon
+from .claim_lexicons import role_lexicon
 from .speaker_phrases import (  # noqa: F401  (canonical_actor, restore_possessive: public here too)
-    canonical_actor, clean_name, drop_dateline, government_of, is_title_word, resolve_generic_speaker,
-    article_actor_mentions, restore_possessive, subtree_without, title_role)
+    DETERMINERS, ORG_ANAPHORS, article_actor_mentions, canonical_actor, clean_name, describing_phrase,
+    drop_dateline, government_of, is_title_word, name_of, resolve_generic_speaker, restore_possessive,
+    speaker_run, subtree_without, title_role, untitled)
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"it", "they", "them", "we", "its"}
@@ -31,11 +32,6 @@ PERSON_NOUNS = {"man", "woman", "father", "mother", "resident", "witness", "surv
 # Modifiers of a speaker noun that belong to the sentence, not the speaker.
 CLAUSE_DEPS = {"relcl", "acl", "advcl"}
 CORE_SKIP_DEPS = CLAUSE_DEPS | {"punct", "cc", "conj", "prep", "appos"}
-DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "another", "some", "one"}
-# Nouns that stand for an organisation already named ("the group said", "the Observatory said").
-ORG_ANAPHORS = {"group", "organisation", "organization", "agency", "monitor", "watchdog", "body",
-                "observatory", "network", "committee", "ministry", "office", "centre", "center",
-                "media", "outlet", "channel", "newspaper", "broadcaster", "command", "council"}
 # Staff of the outlet that publishes the text.
 OUTLET_STAFF = {"reporter", "correspondent", "journalist"}
 # Generic words for a news outlet ("the media outlet added").
@@ -68,18 +64,26 @@ class SpeakerResolver:
 
     def __init__(self, doc, outlet: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access; once per article
         self.outlet = outlet  # "a reporter said" in an outlet's copy is that outlet
         self.seen: list[Speaker] = []
         self._mentions: list | None = None
+        self._claim_range: tuple[int, int] | None = None  # of the claim being resolved
+        self._cue: Token | None = None
 
     @property
     def mentions(self) -> list:
         if self._mentions is None:
-            self._mentions = article_actor_mentions(self.doc.text)
+            self._mentions = article_actor_mentions(self.text)
         return self._mentions
 
-    def resolve(self, head: Token) -> Speaker | None:
-        """The speaker whose phrase is headed by ``head``; remembered for later mentions."""
+    def resolve(self, head: Token, claim: tuple[int, int] | None = None,
+                cue: Token | None = None) -> Speaker | None:
+        """The speaker whose phrase is headed by ``head``; remembered for later mentions.
+
+        ``claim`` (a character range) and ``cue`` are never part of the speaker phrase: in
+        punctuation-poor text the parser can hang the whole claim under the speaker noun."""
+        self._claim_range, self._cue = claim, cue
         speaker = self._resolve(head)
         if speaker is not None and not speaker.is_empty():
             self.seen.append(speaker)
@@ -112,6 +116,13 @@ class SpeakerResolver:
         if split and head.head.i != head.i:
             extra = subtree_without(split[0], CLAUSE_DEPS)
             phrase, core = extra + phrase, extra + core
+        # "Jaish al-Islam said" parsed as four sibling subjects: the name the head ends is one phrase.
+        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        if entity is not None and entity.start < phrase[0].i and all(t.head.i == head.head.i for t in entity):
+            before_head = list(entity[:head.i - entity.start])
+            phrase, core = before_head + phrase, before_head + core
+        phrase = speaker_run(phrase, head, self._claim_range, self._cue)
+        core = speaker_run(core, head, self._claim_range, self._cue)
         conj = [c for c in head.children if c.dep_ == "conj"]
         start = phrase[0].idx
         end = phrase[-1].idx + len(phrase[-1].text)
@@ -141,12 +152,12 @@ class SpeakerResolver:
         if person is not None:
             earlier = self._same_person(person)
             if earlier is not None:
-                in_full = person in self.doc.text[start:end] and len(person.split()) > 1
+                in_full = person in self.text[start:end] and len(person.split()) > 1
                 return Speaker(earlier.name, org or earlier.org, role or earlier.role, start, end,
                                "speaker:person" if in_full else "speaker:earlier_mention")
             return Speaker(person, org, role, start, end, "speaker:person")
         if org is None:
-            org = self._describing_phrase(core, conj)
+            org = describing_phrase(core, conj, self.seen)
             rule = "speaker:description"
         else:
             rule = "speaker:organisation"
@@ -167,12 +178,9 @@ class SpeakerResolver:
         labels = ("PERSON",) if wanted_person else ("ORG",)
         before = [e for e in self.doc.ents if e.label_ in labels and e.end_char <= start]
         if before:
-            ent = before[-1]
-            toks = [t for t in ent]
-            while toks and is_title_word(toks[0].text):
-                toks = toks[1:]
+            toks = untitled(before[-1])
             if toks:
-                name = clean_name(self.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])])
+                name = name_of(toks)
                 if wanted_person:
                     return Speaker(name, None, None, start, end, "speaker:pronoun_nearest")
                 hit = canonical_actor(name)
@@ -189,14 +197,16 @@ class SpeakerResolver:
             own = head.i in {t.i for t in ent} or head_is_title or any(
                 t.dep_ == "appos" or t.head.i in {x.i for x in ent} and t.dep_ == "appos" for t in ent)
             # "An activist at the scene Muaz Al Shami said": a name closing a role phrase.
-            at_end = head_is_title and tokens and ent.end - 1 == tokens[-1].i
+            # Not "one activist from Talbisseh", "activists in Aleppo": one word after "from"/"in"
+            # is a place the small model took for a person.
+            at_end = (head_is_title and tokens and ent.end - 1 == tokens[-1].i
+                      and not (len(ent) == 1 and ent.root.dep_ == "pobj"
+                               and ent.root.head.text.lower() in ("from", "in")))
             if not at_end and (not own or any(self._inside_prep(t, head) for t in ent)):
                 continue  # "the government of President Bashar al-Assad": the speaker is the government
-            toks = [t for t in ent]
-            while toks and is_title_word(toks[0].text):
-                toks = toks[1:]
+            toks = untitled(ent)
             if toks:
-                name = clean_name(self.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])])
+                name = name_of(toks)
                 if canonical_actor(name) is not None:
                     continue  # "The Observatory" tagged as a person is the monitor
                 return name, {t.i for t in toks}
@@ -204,20 +214,25 @@ class SpeakerResolver:
         # the apposition's commas lost.
         if head_is_title and tokens:
             j = tokens[0].i - 1
-            while j >= 0 and self.doc[j].is_punct and self.doc[j].text not in ('"', "”", "“"):
-                j -= 1
+            while j >= 0 and self.doc[j].is_punct and self.doc[j].text not in ('"', "”", "“", ".", "!", "?"):
+                j -= 1  # commas lost or kept, but a name before a full stop ends the sentence before
             for ent in self.doc.ents:
                 if ent.label_ == "PERSON" and ent.end - 1 == j:
-                    toks = [t for t in ent]
-                    while toks and is_title_word(toks[0].text):
-                        toks = toks[1:]
+                    toks = untitled(ent)
                     if toks:
-                        return clean_name(self.doc.text[toks[0].idx:toks[-1].idx + len(toks[-1])]), set()
+                        return name_of(toks), set()
         # A bare surname the parser did not tag, met earlier in full ("Konashenkov said").
         if head.pos_ == "PROPN":
             earlier = self._same_person(head.text)
             if earlier is not None:
                 return earlier.name, {head.i}
+            # ... or named in full earlier in the text, not yet as a speaker ("Laurent Fabius ... Fabius said").
+            if len(tokens) == 1:
+                for ent in self.doc.ents:
+                    if (ent.label_ == "PERSON" and ent.end <= head.i and len(ent) > 1
+                            and ent[-1].text == head.text and untitled(ent)
+                            and canonical_actor(name_of(untitled(ent))) is None):  # not "Jaish al-Islam"
+                        return name_of(untitled(ent)), {head.i}
         return None, set()
 
     @staticmethod
@@ -275,14 +290,20 @@ class SpeakerResolver:
                     if resolved:
                         return resolved
         # 1c. "local media reported", "the media outlet added": the outlet the article names.
-        if head.text.lower() in MEDIA_WORDS:
+        # "Kurdish media", "Turkish media" are a kind of source, not the outlet named nearby.
+        national = any(t.ent_type_ in ("NORP", "GPE") for t in core if t.i != head.i)
+        if head.text.lower() in MEDIA_WORDS and not national:
             named = self._named_org_containing(head.text.lower(), head.idx)
             if named:
                 return named
-        # 2. A named organisation the table lacks.
+        # 2. A named organisation the table lacks, but not a word of a title ("Secretary of State").
+        title = title_role(phrase, person_idx) or ""
         for ent in sorted(org_ents, key=lambda e: (len(e), e.start), reverse=True):
             if not any(t.i == head.i for t in ent) or head.pos_ == "PROPN":
                 name = clean_name(ent.text)
+                in_title = f" {name.lower()}" in f" {title}" and name.lower() != title
+                if name and (in_title or name.lower() in ORG_ANAPHORS):  # "The Institute": see 3b
+                    continue
                 if name and not any(is_title_word(w) for w in name.split()[:1]):
                     return name
         # 3. A state speaking through its capital, adjective or officials ("Moscow says",
@@ -303,7 +324,7 @@ class SpeakerResolver:
                 continue
             low = t.text.lower()
             for word in (low, low[:-1] if low.endswith("s") else low):
-                if word in ORG_ANAPHORS:
+                if word in ORG_ANAPHORS and not (national and word in MEDIA_WORDS):
                     named = self._named_org_containing(word, t.idx)
                     if named:
                         return named
@@ -321,7 +342,12 @@ class SpeakerResolver:
                         sub = sorted(obj[0].subtree, key=lambda t: t.i)
                         text = self.doc[sub[0].i:sub[-1].i + 1].text
                         hit = canonical_actor(text)
-                        return hit[0] if hit else clean_name(text)
+                        if hit:
+                            return hit[0]
+                        # "a medical source in Aleppo" says where the source is, not whose it is (the small
+                        # model often tags a town NORP).
+                        if child.text.lower() != "in" or obj[0].ent_type_ not in ("GPE", "LOC", "FAC", "NORP"):
+                            return clean_name(text)
         return None
 
     def _named_org_containing(self, word: str, before: int) -> str | None:
@@ -347,7 +373,7 @@ class SpeakerResolver:
         return None
 
     def _is_credit(self, mention) -> bool:
-        text = self.doc.text
+        text = self.text
         return text[max(0, mention.start - 1):mention.start] == "(" and text[mention.end:mention.end + 1] == ")"
 
     def _text_of(self, tokens: list[Token]) -> str:
@@ -355,7 +381,7 @@ class SpeakerResolver:
         parts: list[str] = []
         for k, t in enumerate(tokens):
             if k and tokens[k - 1].i == t.i - 1:
-                parts.append(self.doc.text[tokens[k - 1].idx + len(tokens[k - 1]):t.idx] + t.text)
+                parts.append(self.text[tokens[k - 1].idx + len(tokens[k - 1]):t.idx] + t.text)
             else:
                 parts.append((" " if k else "") + t.text)
         return "".join(parts).strip()
@@ -363,33 +389,6 @@ class SpeakerResolver:
     def _ents_in(self, tokens: list[Token], labels: tuple[str, ...]) -> list[SpacySpan]:
         idx = {t.i for t in tokens}
         return [e for e in self.doc.ents if e.label_ in labels and any(t.i in idx for t in e)]
-
-    def _describing_phrase(self, core: list[Token], conj: list[Token]) -> str | None:
-        """Unnamed and not in the table: the describing noun phrase itself ("local sources")."""
-        adjectives = country_adjectives()
-        # "Syrias opposition" (an apostrophe lost) -> "Syrian opposition".
-        words = [adjectives.get(t.text.lower(), t.text) if t.i < core[-1].i else t.text
-                 for t in core if not t.is_punct and not t.is_space]
-        while words and words[0].lower() in DETERMINERS:
-            words = words[1:]
-        if not words:
-            return None
-        head_word = words[-1].lower()
-        if head_word in ORG_ANAPHORS and len(words) <= 2:
-            # "the group said", "the Observatory said": an organisation that has already spoken.
-            for earlier in reversed(self.seen):
-                if not earlier.name and earlier.org and head_word in earlier.org.lower():
-                    return earlier.org
-            if head_word in ("group", "organisation", "organization", "body", "agency", "watchdog", "monitor"):
-                for earlier in reversed(self.seen):
-                    if not earlier.name and earlier.org:
-                        return earlier.org
-        for c in conj:
-            # "The Observatory and residents said": keep both.
-            other = [t.text for t in c.subtree if not t.is_punct and t.text.lower() not in DETERMINERS]
-            words = words + ["and"] + other
-        phrase = restore_possessive(" ".join(words))
-        return phrase if len(words) <= 8 else None
 
     def _earlier_mention(self, core: list[Token]) -> Speaker | None:
         """A role noun for someone already quoted: "the general said", "the pontiff said"."""

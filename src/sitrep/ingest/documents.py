@@ -6,25 +6,18 @@ from typing import Iterator
 from ..records import DocumentError, RawDocument
 from ..registry import readers
 from .options import ReadOptions
-from .sources import InputError, Source
-
-
-def _error(source: Source, reason: str, doc_id: str | None = None) -> DocumentError:
-    return DocumentError(id=doc_id or source.stem, uri=source.uri, reason=reason)
+from .sources import Source, text_or_error
 
 
 @readers.register("txt")
 def read_txt(source: Source, options: ReadOptions) -> Iterator[RawDocument | DocumentError]:
     """One file, one article.  The title (first line followed by a blank line) is found by clean."""
-    try:
-        text, warnings = source.read_text(options)
-    except InputError as exc:
-        yield _error(source, str(exc), options.id_prefix + source.stem)
-        return
     doc_id = options.id_prefix + source.stem
-    if not text.strip():
-        yield _error(source, "empty document (no text)", doc_id)
+    read = text_or_error(source, options, doc_id=doc_id)
+    if isinstance(read, DocumentError):
+        yield read
         return
+    text, warnings = read
     yield RawDocument(id=doc_id, uri=source.uri, raw=text, format="txt",
                       meta={"warnings": warnings, **source.meta})
 
@@ -61,12 +54,9 @@ def html_to_document(html: str, uri: str, doc_id: str, warnings: list[str],
 @readers.register("html")
 def read_html(source: Source, options: ReadOptions) -> Iterator[RawDocument | DocumentError]:
     doc_id = options.id_prefix + source.stem
-    try:
-        html, warnings = source.read_text(options)
-    except InputError as exc:
-        yield _error(source, str(exc), doc_id)
+    read = text_or_error(source, options, doc_id=doc_id)
+    if isinstance(read, DocumentError):
+        yield read
         return
-    if not html.strip():
-        yield _error(source, "empty document (no text)", doc_id)
-        return
+    html, warnings = read
     yield html_to_document(html, source.uri, doc_id, warnings)

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from ..records import DocumentError, RawDocument
 from ..registry import readers
 from .options import ReadOptions
-from .sources import InputError, Source, content_id, too_large
+from .sources import Source, content_id, text_or_error, too_large
 
 ROLES = ("id", "title", "text", "url", "outlet", "published")
 # A user may switch a default-mapped field off with one of these (FA-KES: its
@@ -69,14 +69,11 @@ def _objects(value: Any) -> list[Any] | None:
 
 @readers.register("json")
 def read_json(source: Source, options: ReadOptions) -> Iterator[RawDocument | DocumentError]:
-    try:
-        text, _ = source.read_text(options)
-    except InputError as exc:
-        yield DocumentError(source.stem, source.uri, str(exc))
+    read = text_or_error(source, options)
+    if isinstance(read, DocumentError):
+        yield read
         return
-    if not text.strip():
-        yield DocumentError(source.stem, source.uri, "empty document (no text)")
-        return
+    text, _ = read
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -99,14 +96,11 @@ def read_json(source: Source, options: ReadOptions) -> Iterator[RawDocument | Do
 
 @readers.register("jsonl")
 def read_jsonl(source: Source, options: ReadOptions) -> Iterator[RawDocument | DocumentError]:
-    try:
-        text, _ = source.read_records_text(options)
-    except InputError as exc:
-        yield DocumentError(source.stem, source.uri, str(exc))
+    read = text_or_error(source, options, records=True)
+    if isinstance(read, DocumentError):
+        yield read
         return
-    if not text.strip():
-        yield DocumentError(source.stem, source.uri, "empty document (no text)")
-        return
+    text, _ = read
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -147,14 +141,11 @@ def _csv_rows(lines: list[str], delimiter: str, max_bytes: int) -> Iterator[tupl
 
 @readers.register("csv")
 def read_csv(source: Source, options: ReadOptions) -> Iterator[RawDocument | DocumentError]:
-    try:
-        text, _ = source.read_records_text(options)
-    except InputError as exc:
-        yield DocumentError(source.stem, source.uri, str(exc))
+    read = text_or_error(source, options, records=True)
+    if isinstance(read, DocumentError):
+        yield read
         return
-    if not text.strip():
-        yield DocumentError(source.stem, source.uri, "empty document (no text)")
-        return
+    text, _ = read
     lines = text.splitlines(keepends=True)
     delimiter = options.csv_delimiter or ("\t" if source.uri.endswith(".tsv") else None)
     if delimiter is None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..records import DocumentError
 from .options import ReadOptions
 
 # Extension -> reader name.  Unknown extensions are sniffed from the content.
@@ -53,6 +54,20 @@ class Source:
         """The whole text of a CSV/JSONL file: no file-size limit, because
         ``max_bytes`` applies to each record of those (see the readers)."""
         return decode(self._loader() if self._loader else b"", options.encoding)
+
+
+def text_or_error(source: Source, options: ReadOptions, *, records: bool = False,
+                  doc_id: str | None = None) -> tuple[str, list[str]] | DocumentError:
+    """The source's text and decoding warnings, or the error that says why there is none.
+    ``records``: a CSV/JSONL file, whose size limit applies per record."""
+    read = source.read_records_text if records else source.read_text
+    try:
+        text, warnings = read(options)
+    except InputError as exc:
+        return DocumentError(doc_id or source.stem, source.uri, str(exc))
+    if not text.strip():
+        return DocumentError(doc_id or source.stem, source.uri, "empty document (no text)")
+    return text, warnings
 
 
 def too_large(size: int, limit: int) -> str:
