@@ -37,3 +37,9 @@ def test_lookup_returns_a_copy():
 def test_domain_of():
     assert domain_of("https://www.rt.com/news/1") == "rt.com"
     assert domain_of("Press TV") is None
+
+
+def test_agency_credits_come_from_the_table():
+    credits = outlet_table().agency_credits()
+    assert {"AFP", "Reuters", "SANA", "TASS", "Sputnik"} <= set(credits)
+    assert "Daily Sabah" not in credits and "Sabah" not in credits  # a newspaper, not a wire

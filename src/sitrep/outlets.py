@@ -94,6 +94,12 @@ class OutletTable:
         out = {n for rec in self.records for n in [rec["name"], *rec["aliases"]]}
         return sorted(out, key=len, reverse=True)
 
+    def agency_credits(self) -> list[str]:
+        """One-word names news agencies are credited by ("AFP", "Reuters", "SANA"), longest first."""
+        out = {n for rec in self.records if rec["kind"] == "agency"
+               for n in [rec["name"], *rec["aliases"]] if " " not in n and n[:1].isupper()}
+        return sorted(out, key=len, reverse=True)
+
     def __len__(self) -> int:
         return len(self.records)
 

@@ -12,15 +12,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..outlets import outlet_table
 from .boilerplate import strip_boilerplate
 from .dates import match_dateline
 
-# "AFP Monday 24 Oct 2016", "AP Syrias state TV ..." -- an agency name leading the
-# text, not the subject of its first sentence ("SANA reporter said ...").
-LEADING_CREDIT = re.compile(
-    r"(?:AFP|AP|Reuters|REUTERS|AA|TASS|SANA|Sputnik|UPI|DPA|dpa|Xinhua|IRNA|ANHA)\b"
-    r"(?=\s+(?![a-z])(?!(?:News|Agency)\b))")
+
+@lru_cache(maxsize=1)
+def leading_credit() -> re.Pattern:
+    """"AFP Monday 24 Oct 2016", "AP Syrias state TV ..." -- an agency (from the
+    outlets table) leading the text, not the subject of its first sentence
+    ("SANA reporter said ...")."""
+    names = "|".join(re.escape(n) for n in outlet_table().agency_credits())
+    return re.compile(rf"(?:{names})\b(?=\s+(?![a-z])(?!(?:News|Agency)\b))")
+
+
 # "BEIRUT", "BEIRUT (Sputnik)", "DEIR EZ-ZOR (Syria) (Sputnik)", "MOSCOW, Oct 25 (Reuters) -"
 CITY_DATELINE = re.compile(
     r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]{2,}){0,2}(?:,? [A-Z][a-z]+)?(?: \([^()\n]{1,25}\))*"
@@ -115,7 +122,7 @@ def read_header(body: str, title: str | None) -> Header:
             header.removed.append({"text": rest[:found[1]], "rule": "repeated-title"})
             rest = rest[found[1]:]
             continue
-        m = LEADING_CREDIT.match(rest)
+        m = leading_credit().match(rest)
         if m:
             header.parts.append(HeaderPart(m.group(0), "credit:leading-agency"))
             rest = rest[m.end():]
