@@ -230,6 +230,34 @@ def _apply_aliases(gaz: Gazetteer) -> None:
             gaz.add_key(name_key(alias), idx, "alias")
 
 
+def _apply_localities(gaz: Gazetteer) -> None:
+    """Towns and city districts of war reporting (``data/localities.tsv``). A row naming a place
+    the gazetteer has (same country and admin1) adds its spellings, and its name when GeoNames
+    spells it otherwise; a new row without coordinates takes its admin1 unit's, at admin1 precision."""
+    for row in _read_rows(DATA / "localities.tsv"):
+        name, aliases, country, admin1, lat, lon, precision = (row + [""] * 7)[:7]
+        spellings = [name] + [a for a in aliases.split("|") if a]
+        found = [(i, how) for s in spellings for i, how in gaz.candidate_ids(name_key(s))
+                 if how != "bare" and gaz.places[i].country == country and gaz.places[i].admin1 == admin1
+                 and gaz.places[i].kind == "point"]
+        if found:
+            # An entry place_aliases.tsv made or named wins and keeps its name; a GeoNames one is renamed.
+            idx, how = max(found, key=lambda f: (f[1] == "alias", MATCH_RANK[f[1]], gaz.places[f[0]].prior))
+            if how != "alias":
+                gaz.places[idx] = dataclasses.replace(gaz.places[idx], name=name)
+        else:
+            unit = gaz.admin1_place(admin1, country) if not lat else None
+            if not lat and unit is None:
+                continue  # tests/test_places.py reports rows whose admin1 is unknown
+            idx = len(gaz.places)
+            gaz.places.append(Place(name=name, kind="point", admin1=admin1, country=country,
+                                    lat=_float(lat) if lat else unit.lat, lon=_float(lon) if lat else unit.lon,
+                                    population=0, precision=(precision or None) if lat else "admin1"))
+        for spelling in spellings:  # only the spellings that do not reach the entry yet
+            if idx not in {i for i, how in gaz.candidate_ids(name_key(spelling)) if how != "bare"}:
+                gaz.add_key(name_key(spelling), idx, "alias")
+
+
 def _load_stoplist(gaz: Gazetteer) -> None:
     for name, mode in (r[:2] for r in _read_rows(DATA / "place_stoplist.tsv")):
         (gaz.stop_never if mode == "never" else gaz.stop_context).add(name_key(name))
@@ -241,5 +269,6 @@ def gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     _load_gazetteer_rows(gaz)
     _apply_aliases(gaz)
+    _apply_localities(gaz)
     _load_stoplist(gaz)
     return gaz

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..records import Location, Span
 from .gazetteer import DATA, Gazetteer, Place, bare_key, gazetteer, name_key
+from .place_context import inferred_places
 
 __all__ = ["PlaceMention", "Gazetteer", "gazetteer", "find_places", "dominant_country", "dominant_place"]
 
@@ -253,7 +254,9 @@ def find_places(text: str, doc=None, country: str | None = None) -> list[PlaceMe
         rule = f"{origin}gazetteer:{how}" + (f":{suffix}" if suffix else "")
         loc.span = Span(start, end, text[start:end], rule)
         out.append(PlaceMention(start, end, text[start:end], loc, rule))
-    return out
+    # Villages and districts the gazetteer lacks, placed by the words that introduce them.
+    inferred = inferred_places(text, out, gaz, doc=doc, home=dominant_place(out))
+    return sorted(out + inferred, key=lambda m: m.start) if inferred else out
 
 
 def dominant_country(mentions: list[PlaceMention]) -> str | None:
