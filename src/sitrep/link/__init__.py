@@ -3,8 +3,11 @@
 ``link_reports(reports)`` runs the five steps of DESIGN.md's
 "Cross-document linking": blocking (``blocking``), pairwise scoring
 (``scoring``), clustering (``cluster``), consolidation and contradictions
-(``consolidate``), independence and grade (``independence``). It works on
-plain ``Report`` records and never touches the database.
+(``consolidate``), independence and grade (``independence``). Article-level
+"same story" evidence (``story``) adds links between the main events of
+articles whose headlines tell one story, whatever type, place or date the
+extractor gave each. It works on plain ``Report`` records and never
+touches the database.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from .knowledge import family, link_threshold_offset
 from .independence import co_incident_article_pairs, grade_incidents, near_duplicate_pairs, story_groups
 from .records import Contradiction, Incident, Report, SlotValue
 from .scoring import LINK_THRESHOLD, score_pair
+from .story import STORY_THRESHOLD, Stories
 from .vocabulary import Vocabulary
 
 # Background events are history ("230,000 killed since 2011"), not news of an incident.
@@ -81,8 +85,19 @@ def _link(reports: list[Report], article_texts, threshold: float) -> LinkResult:
             scored.append((s, i, j))
             if pair.features["text"] >= SAME_STORY_TEXT and linked[i].salience == linked[j].salience == "main":
                 same_story.add((i, j))
-    groups = cluster(linked, windows, scored, threshold, same_story)
+    # Two articles telling one story put their main events in one incident, whatever type, place
+    # or date the extractor gave each (the incident keeps the majority's).
+    stories = Stories(linked)
+    story_pairs: set[tuple[int, int]] = set()
+    for i, j, s in stories.same_story_pairs(STORY_THRESHOLD):
+        story_pairs.add((i, j))
+        scored.append((threshold + 1.0 + s, i, j))
+    compared += stories.compared
+    rules: dict[int, str] = {}
+    groups = cluster(linked, windows, scored, threshold, same_story, story_pairs, stories.report_score, rules)
     incidents = [build_incident([linked[i] for i in g], [windows[i] for i in g]) for g in groups]
+    for inc, g in zip(incidents, groups):
+        inc.link_rules = {linked[i].key: rules[i] for i in g if i in rules}
     duplicates: list[tuple[str, str, float]] = []
     if article_texts is not None:
         pairs = co_incident_article_pairs(incidents)

@@ -1,28 +1,38 @@
 """Grouping scored pairs into incidents.
 
-Single linkage over the pairs above the threshold, strongest first, with
-two guards against chaining: an incident may not span more than
-``MAX_INCIDENT_DAYS``, and two reports of one article join only when they
-can be one event told twice (same type and place, dates that do not
-differ) — an article lists distinct events separately, except when it
-repeats one in another voice ("six corridors", then TASS's "eight").
+Single linkage over the pairs above the threshold, pairs of two lead
+stories first, then strongest first, with guards against chaining: an
+incident may not span more than ``MAX_INCIDENT_DAYS``; two reports of one
+article join only when they can be one event told twice (types that can
+name one event, agreeing places, dates that do not differ) — an article
+lists distinct events separately, except when it repeats one in another
+voice ("six corridors", then TASS's "eight"); and a same-story link (two
+headlines telling one story) must be backed by most of the lead-report
+pairs across the two groups (average linkage).
 """
 from __future__ import annotations
 
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from rapidfuzz import fuzz
 
 from .blocking import Window
-from .knowledge import fold_name
+from .knowledge import fold_name, one_event_types
 from .records import Report
 
 MAX_INCIDENT_DAYS = 7
-# One article may date one event a day apart ("late on Tuesday", "overnight", "on Wednesday").
+# Two reports of one article dated apart are two events ("a strike on Friday, another on Saturday").
 SAME_ARTICLE_DAYS = 0
 
+
+# A same-story merge (two articles' headlines tell one story, see story.py) must be backed by this
+# share of the lead-report pairs across the two groups scoring at least STORY_SUPPORT: average
+# linkage, so one loosely worded headline cannot chain two stories into one incident.
+STORY_SUPPORT_SHARE = 0.5
+STORY_SUPPORT = 0.15
 
 # Two named places this close can be one incident's ("Eastern Ghouta" and "the suburbs of Damascus").
 PLACE_AGREE_KM = 25.0
@@ -33,20 +43,24 @@ class Place:
     name: str
     lat: float | None
     lon: float | None
+    country: str = ""
 
 
 def specific_place(r: Report) -> Place | None:
     """The report's place when it is finer than its governorate (a town, a district)."""
     p = fold_name(r.place)
-    return Place(p, r.lat, r.lon) if p and p != fold_name(r.admin1) else None
+    return Place(p, r.lat, r.lon, fold_name(r.country)) if p and p != fold_name(r.admin1) else None
 
 
 def places_agree(a: set[Place], b: set[Place]) -> bool:
-    """Two sets of specific places can be one incident's: empty, shared, spelled alike or near."""
+    """Two sets of specific places can be one incident's: empty, shared, spelled alike or near.
+    Places in two different countries do not disagree: one is where a reaction was voiced."""
     if not a or not b or a & b:
         return True
     for x in a:
         for y in b:
+            if x.country and y.country and x.country != y.country:
+                return True
             if x.name == y.name or fuzz.ratio(x.name, y.name) >= 80:
                 return True
             km = km_apart(x, y)
@@ -64,9 +78,10 @@ def km_apart(x: Place, y: Place) -> float | None:
 
 
 def same_article_compatible(a: Report, b: Report, wa: Window | None, wb: Window | None) -> bool:
-    """Two reports of one article can be one event told twice: same type, places that agree
-    (one a governorate-level mention of the other, or near it) and dates at most a day apart."""
-    if a.type != b.type:
+    """Two reports of one article can be one event told twice: types that can name one event
+    (``one_event_types``: a clash and a territory change), places that agree
+    (one a governorate-level mention of the other, or near it) and dates that do not differ."""
+    if not one_event_types(a.type, b.type):
         return False
     pa, pb = specific_place(a), specific_place(b)
     if fold_name(a.place) != fold_name(b.place) and not (pa is None or pb is None or places_agree({pa}, {pb})):
@@ -78,7 +93,11 @@ def same_article_compatible(a: Report, b: Report, wa: Window | None, wb: Window 
 
 
 class _Clusters:
-    def __init__(self, reports: list[Report], windows: list[Window | None]) -> None:
+    def __init__(self, reports: list[Report], windows: list[Window | None],
+                 story_score: Callable[[int, int], float] | None = None) -> None:
+        self.story_score = story_score
+        # Report index -> the rule of the link that brought it (and its group) into its incident.
+        self.rules: dict[int, str] = {}
         self.parent = list(range(len(reports)))
         self.members = {i: [i] for i in range(len(reports))}
         self.span = {i: (w.start, w.end) if (w := windows[i]) and (reports[i].date or reports[i].published) else None
@@ -93,7 +112,19 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def try_union(self, i: int, j: int, same_story: bool = False) -> bool:
+    def story_supported(self, ri: int, rj: int) -> bool:
+        """Average linkage for same-story merges: enough lead-report pairs across the two groups
+        tell one story (see STORY_SUPPORT_SHARE)."""
+        leads_i = [m for m in self.members[ri] if self.reports[m].salience == "main"]
+        leads_j = [m for m in self.members[rj] if self.reports[m].salience == "main"]
+        pairs = [(a, b) for a in leads_i for b in leads_j
+                 if self.reports[a].article_id != self.reports[b].article_id]
+        if not pairs or self.story_score is None:
+            return False
+        backed = sum(self.story_score(a, b) >= STORY_SUPPORT for a, b in pairs)
+        return backed >= STORY_SUPPORT_SHARE * len(pairs)
+
+    def try_union(self, i: int, j: int, same_story: bool = False, story: bool = False) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return False
@@ -105,8 +136,10 @@ class _Clusters:
         if self.has_main[ri] and self.has_main[rj] and not (
                 self.reports[i].salience == "main" and self.reports[j].salience == "main"):
             return False
+        if story and not self.story_supported(ri, rj):
+            return False
         # A governorate-level report must not chain two different towns into one incident.
-        if not same_story and not places_agree(self.places[ri], self.places[rj]):
+        if not (same_story or story) and not places_agree(self.places[ri], self.places[rj]):
             return False
         small, large = sorted((ri, rj), key=lambda r: len(self.members[r]))
         by_article = defaultdict(list)
@@ -117,6 +150,9 @@ class _Clusters:
                 if not same_article_compatible(self.reports[m], self.reports[other],
                                                self.windows[m], self.windows[other]):
                     return False
+        rule = "same_story" if story else "same_text" if same_story else "score"
+        for m in self.members[small]:
+            self.rules.setdefault(m, rule)
         self.parent[small] = large
         self.members[large].extend(self.members.pop(small))
         self.span[large] = (min(si[0], sj[0]), max(si[1], sj[1])) if si and sj else (si or sj)
@@ -128,12 +164,23 @@ class _Clusters:
 
 def cluster(reports: list[Report], windows: list[Window | None],
             scored_pairs: list[tuple[float, int, int]], threshold: float,
-            same_story: set[tuple[int, int]] = frozenset()) -> list[list[int]]:
+            same_story: set[tuple[int, int]] = frozenset(),
+            story_pairs: set[tuple[int, int]] = frozenset(),
+            story_score: Callable[[int, int], float] | None = None,
+            rules: dict[int, str] | None = None) -> list[list[int]]:
     """Index groups, one per incident (singletons included), in input order. Pairs in
-    ``same_story`` (two lead stories telling one story) join even when their places disagree."""
-    clusters = _Clusters(reports, windows)
-    for score, i, j in sorted(scored_pairs, reverse=True):
-        if score < threshold:
-            break
-        clusters.try_union(i, j, (i, j) in same_story)
+    ``same_story`` (two lead stories whose words agree strongly) join even when their places
+    disagree; pairs in ``story_pairs`` (two articles telling one story, see story.py) too, when
+    ``story_score`` backs the merge across the two groups' lead reports. ``rules``, when given,
+    receives for each report that joined another the rule of that link: ``score`` (pair score),
+    ``same_text`` (lead stories whose words agree strongly) or ``same_story``."""
+    clusters = _Clusters(reports, windows, story_score)
+    # Lead stories first: two articles' main events are the incidents; the secondary reports then
+    # join them, and one of them (a passing mention dated a day off) cannot keep two leads apart.
+    ordered = sorted(((reports[i].salience == "main" and reports[j].salience == "main", score, i, j)
+                      for score, i, j in scored_pairs if score >= threshold), reverse=True)
+    for _, score, i, j in ordered:
+        clusters.try_union(i, j, (i, j) in same_story, (i, j) in story_pairs)
+    if rules is not None:
+        rules.update(clusters.rules)
     return sorted((sorted(m) for m in clusters.members.values()), key=lambda m: m[0])

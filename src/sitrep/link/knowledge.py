@@ -101,3 +101,28 @@ def fold_name(name: str | None) -> str:
     s = re.sub(r"(?<=.)[aeiouyw]", "", s)   # keep a leading vowel: Idlib vs Dlib stay distinct from D...
     s = re.sub(r"(.)\1+", r"\1", s)
     return s
+
+
+@lru_cache(maxsize=1)
+def _same_story_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(g) for g in _load("event_families.json").get("same_story_types", []))
+
+
+@lru_cache(maxsize=4096)
+def story_compatible(type_a: str, type_b: str) -> bool:
+    """Whether two main events' types can be one story told twice (same family, one group of
+    ``same_story_types``, or either unknown)."""
+    if type_a == type_b or family(type_a) == family(type_b) or "other" in (type_a, type_b):
+        return True
+    return any(type_a in g and type_b in g for g in _same_story_groups())
+
+
+@lru_cache(maxsize=1)
+def _one_event_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(g) for g in _load("event_families.json").get("one_event_types", []))
+
+
+@lru_cache(maxsize=4096)
+def one_event_types(type_a: str, type_b: str) -> bool:
+    """Whether two reports of one article, typed so, can be one event told twice."""
+    return type_a == type_b or any(type_a in g and type_b in g for g in _one_event_groups())

@@ -84,6 +84,9 @@ class Incident:
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)
     contradictions: list[Contradiction] = field(default_factory=list)
     origins: dict[tuple[str, int], str] = field(default_factory=dict)
+    # Report key -> why it joined the incident: "score", "same_text" or "same_story" (its article
+    # tells the same story as another member's, whatever type, place or date its event was given).
+    link_rules: dict[tuple[str, int], str] = field(default_factory=dict)
     independent_origins: int = 0
     grade: str = "single source"
 
@@ -103,7 +106,8 @@ class Incident:
             "actors": list(self.actors),
             "figures": self.figures,
             "reports": [{"article_id": r.article_id, "event_index": r.event_index, "salience": r.salience,
-                         "outlet": r.outlet, "source": r.source, "origin": self.origins.get(r.key)}
+                         "outlet": r.outlet, "source": r.source, "origin": self.origins.get(r.key),
+                         "link_rule": self.link_rules.get(r.key)}
                         for r in self.reports],
             "contradictions": [c.to_dict() for c in self.contradictions],
             "independent_origins": self.independent_origins,

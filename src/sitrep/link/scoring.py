@@ -44,7 +44,20 @@ def km_between(a: Report, b: Report) -> float | None:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# A lead story placed in another country than the other report's was placed where a reaction was
+# voiced (Paris, Washington, Moscow), not where the incident was: its place says nothing either way.
+ABROAD_AGREEMENT = 0.5
+
+
+def abroad(a: Report, b: Report) -> bool:
+    """Two reports placed in different countries, one of them an article's main event."""
+    return bool(a.country and b.country and fold_name(a.country) != fold_name(b.country)
+                and "main" in (a.salience, b.salience))
+
+
 def place_agreement(a: Report, b: Report) -> float:
+    if abroad(a, b):
+        return ABROAD_AGREEMENT
     pa, pb = fold_name(a.place), fold_name(b.place)
     aa, ab = fold_name(a.admin1), fold_name(b.admin1)
     # A report that names only the governorate (or its capital city) is "general".

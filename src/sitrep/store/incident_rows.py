@@ -41,7 +41,8 @@ def write_incidents(conn: Connection, incidents: Iterable[Incident],
         for r in inc.reports:
             member_rows.append({"incident_id": inc.id, "event_id": r.event_id, "article_id": r.article_id,
                                 "event_index": r.event_index, "salience": r.salience, "outlet": r.outlet,
-                                "source": r.source, "origin": inc.origins.get(r.key)})
+                                "source": r.source, "origin": inc.origins.get(r.key),
+                                "link_rule": inc.link_rules.get(r.key)})
         for c in inc.contradictions:
             contra_rows.append({"incident_id": inc.id, "slot": c.slot, "within_article": c.within_article,
                                 "description": c.description, "sides": c.values})
@@ -66,7 +67,8 @@ def incident_dicts(conn: Connection, rows: list[Any]) -> list[dict[str, Any]]:
                                .order_by(m.c.incident_id, m.c.article_id, m.c.event_index)):
             members[mr.incident_id].append({"article_id": mr.article_id, "event_index": mr.event_index,
                                             "salience": mr.salience, "outlet": mr.outlet,
-                                            "source": mr.source, "origin": mr.origin})
+                                            "source": mr.source, "origin": mr.origin,
+                                            "link_rule": mr.link_rule})
         for cr in conn.execute(select(c).where(c.c.incident_id.in_(chunk)).order_by(c.c.id)):
             contras[cr.incident_id].append({"slot": cr.slot, "values": cr.sides,
                                             "within_article": bool(cr.within_article),

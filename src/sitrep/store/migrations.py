@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, inspect, select, text
 
 from . import schema, search
 
@@ -20,9 +20,17 @@ def _initial_schema(conn: Connection) -> None:
     search.create_index(conn)
 
 
+def _member_link_rule(conn: Connection) -> None:
+    # Databases created at version 1 by this code already have the column (create_all uses the
+    # current schema); older ones get it added.
+    if "link_rule" not in {c["name"] for c in inspect(conn).get_columns("incident_members")}:
+        conn.execute(text("ALTER TABLE incident_members ADD COLUMN link_rule VARCHAR(20)"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: articles, events, figures, claims, spans, places, actors, outlets, "
         "incidents, contradictions, ingest runs, full-text index", _initial_schema),
+    (2, "incident_members.link_rule: why a report joined its incident", _member_link_rule),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]
