@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks_doc import write_section
+
 from sitrep.link import link_reports
 from sitrep.link.records import Report, SlotValue
 
@@ -115,15 +117,6 @@ def markdown(rows: list[dict]) -> str:
               "date window, and for same-story links an index of rare headline words swept by publication date, keeps "
               "the pairs scored (report pairs and same-story article pairs together) proportional to the reports.", ""]
     return "\n".join(lines)
-
-
-def write_section(section: str, path: Path) -> None:
-    """Replace this section (same "## " heading) of docs/BENCHMARKS.md, keeping the others' sections."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    heading = section.splitlines()[0]
-    pattern = re.compile("^" + re.escape(heading) + r"\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:

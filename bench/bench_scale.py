@@ -27,6 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks_doc import write_section
+
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,15 +150,6 @@ def markdown(rows: list[dict], described: str, partition_size: int) -> str:
                   "cluster, spawning the worker, writing and reading back the Parquet)."]
     lines.append("")
     return "\n".join(lines)
-
-
-def write_section(section: str, path: Path) -> None:
-    """Replace this section (same "## " heading) of docs/BENCHMARKS.md, keeping the others' sections."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    heading = section.splitlines()[0]
-    pattern = re.compile("^" + re.escape(heading) + r"\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(section + "\n", text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:

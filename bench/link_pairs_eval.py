@@ -162,7 +162,7 @@ def main() -> int:
         table = evaluate(store, rows, outlet_of)
     if args.write:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
-        from bench_link import write_section
+        from benchmarks_doc import write_section
         write_section(quality_markdown(table, store), ROOT / "docs" / "BENCHMARKS.md")
     if args.show:
         show_incidents(store, args.show, rows_by_id)
