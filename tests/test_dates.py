@@ -30,6 +30,8 @@ D = dt.date
     ("in August", D(2016, 8, 1), None, "month"),
     ("last November", D(2015, 11, 1), None, "month"),
     ("in 2015", D(2015, 1, 1), None, "year"),
+    ("Friday's raid", D(2016, 10, 21), None, "day"),
+    ("Fridays raid", D(2016, 10, 21), None, "day"),  # texts stripped of apostrophes
 ])
 def test_resolves_against_publication(text, start, end, precision):
     [d] = find_dates(text, TUESDAY)

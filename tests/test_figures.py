@@ -87,3 +87,20 @@ def test_coordinated_counts_are_one_toll():
     assert f.value == 16
     f = figures("three airstrikes hit a market killing 10 people including four children and two women", "killed")[0]
     assert f.value == 10
+
+
+def test_a_count_keeps_its_own_cue_when_the_other_kind_follows():
+    text = "Five civilians were killed with at least 40 wounded with dozens of dead and wounded among the troops."
+    assert [f.value for f in figures(text, "killed")][0] == 5
+    assert [f.value for f in figures(text, "injured")][0] == 40
+
+
+def test_victims_named_by_where_they_come_from():
+    [f] = figures("Two men from the village of Kfar Zita north of Hama were killed by a sniper.", "killed")
+    assert f.value == 2
+
+
+def test_children_among_those_killed_are_part_of_a_toll():
+    [f] = [m for m in find_figures("About 40 children were among those killed in the blast.") if m.kind == "killed"]
+    assert f.included and f.figure.value == 40
+

@@ -60,6 +60,7 @@ def test_dependency_pattern_aircraft_subject(nlp):
     ("The offensive may force hundreds of thousands to flee the city.", "modal"),
     ("The army denied that it had shelled the town.", "verb"),
     ("Rebels shelled the town on Monday.", None),
+    ("The army threatened to respond after rebels shelled the town on Monday.", None),
 ])
 def test_hypotheticals_and_denials(nlp, text, expected):
     doc = nlp(text)
@@ -67,3 +68,28 @@ def test_hypotheticals_and_denials(nlp, text, expected):
     trigger = [t for t in find_triggers(doc.text, 0, sent) if t.label in ("displacement", "shelling")][0]
     reason = is_hypothetical(sent, trigger)
     assert (reason.split(":")[0] if reason else None) == expected
+
+
+def test_coordinated_verbs_share_the_combatant_object(nlp):
+    doc = nlp("Government forces killed 12 and captured 20 Nusra fighters near Hama.")
+    found = find_triggers(doc.text, 0, doc[:])
+    assert any(t.id == "armed_clash:dep-killed-combatants" and t.text == "killed" for t in found)
+
+
+def test_aircraft_in_support_make_no_air_strike(nlp):
+    doc = nlp("Ground troops supported by the air force pounded militant positions east of Homs.")
+    assert not [t for t in find_triggers(doc.text, 0, doc[:]) if t.label == "air_strike"]
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("The army said it killed 30 militants, among them two suicide bombers, near Hama.", False),
+    ("A suicide bomber blew up a truck at a checkpoint near Hama.", True),
+    ("Two people were killed by a suicide bomber near Hama.", True),
+])
+def test_suicide_bombers_are_events_only_as_doers(nlp, text, kept):
+    from sitrep.extract.triggers import not_an_occurrence
+    doc = nlp(text)
+    sent = next(doc.sents)
+    bombers = [t for t in find_triggers(doc.text, 0, sent) if t.id == "bombing:suicide-bomber"]
+    assert bombers and (not_an_occurrence(sent, bombers[0]) is None) == kept
+

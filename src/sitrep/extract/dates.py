@@ -63,7 +63,8 @@ RULES: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx
     ("past-n-days", rf"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous)\s+(?P<n>{_N})\s+days\b"),
     ("past-week", r"\b(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+week\b"),
     ("last-weekday", rf"\blast\s+(?P<wd>{_WD})\b"),
-    ("weekday", rf"\b(?P<wd>{_WD})(?:'s)?\b"),
+    # "Wednesday's strike", and "Wednesdays strike" in texts stripped of apostrophes.
+    ("weekday", rf"\b(?P<wd>{_WD})(?:['’]?s)?\b"),
     ("yesterday", r"\byesterday\b|\blast\s+night\b|\bovernight\b"),
     ("today", r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b"),
     ("earlier-this-week", r"\b(?:earlier|early)\s+this\s+week\b|\bthis\s+week\b"),

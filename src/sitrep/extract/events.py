@@ -74,6 +74,8 @@ def find_events(article: Article, doc, keep_background: bool = KEEP_BACKGROUND) 
         if previous is not None and found and all(m.trigger.strength < 2 for m in found) \
                 and all(m.place is None or _same_event_place(previous, m) for m in found):
             found = []  # "The attack killed four": the event just told, not a new one
+        elif previous is not None and found and all(m.trigger.strength < 2 for m in found):
+            _same_kind_elsewhere([p for p in mentions if p.sent_index == previous.sent_index], found)
         if not found:
             found = _continuation(previous, figures, dates, index, sent, places)
         for m in found:
@@ -82,6 +84,7 @@ def find_events(article: Article, doc, keep_background: bool = KEEP_BACKGROUND) 
         mentions.extend(found)
         if day_dates and not any(m.background for m in found):
             context_date = (index, day_dates[-1])
+    _type_generic_bombing(mentions)
     for m in mentions:
         if m.place is None:
             m.place = _context_place(m, mentions) or home
@@ -93,6 +96,70 @@ def find_events(article: Article, doc, keep_background: bool = KEEP_BACKGROUND) 
     if not keep_background:
         events = [e for e in events if e.salience != "background"]
     return [_to_event(m, article, actors, published, i) for i, m in enumerate(events)]
+
+
+# Event types a bare "attack" right after them continues: "Air raids continued west of Aleppo.
+# An attack on the village of Batbo killed 19" is one more air strike, not a clash.
+ATTACK_KINDS = frozenset({"air_strike", "shelling", "bombing", "chemical_attack"})
+
+
+def _same_kind_elsewhere(previous: list[Mention], found: list[Mention]) -> None:
+    """A weak trigger ("an attack on X") in the sentence after an attack in the same governorate
+    reports the same kind of event at another place, as a toll-only sentence does."""
+    for m in found:
+        if m.trigger.id != "armed_clash:attack" or m.place is None or not m.place.admin1:
+            continue
+        told = next((p for p in reversed(previous) if p.type in ATTACK_KINDS and p.place is not None
+                     and p.place.admin1 == m.place.admin1), None)
+        if told is not None:
+            m.type, m.acled = told.type, told.acled
+
+
+def _is_bare_attack(m: Mention) -> bool:
+    return m.type == "armed_clash" and m.trigger.id == "armed_clash:attack"
+
+
+def _specified(m: Mention, merged: list[Mention], published) -> Mention | None:
+    """ "Gunmen attacked al-Fouaa ... They shelled al-Fouaa": a bare "attack" and a shelling at the
+    same place and date are one event, of the more specific kind."""
+    for e in merged:
+        if bool(e.background) != bool(m.background) or not _same_place(e.place, m.place) \
+                or not _same_date(e, m, published):
+            continue
+        if _is_bare_attack(e) and m.type in ATTACK_KINDS:
+            e.type, e.acled = m.type, m.acled
+            return e
+        if _is_bare_attack(m) and e.type in ATTACK_KINDS:
+            return e
+    return None
+
+
+def _type_generic_bombing(mentions: list[Mention]) -> None:
+    """ "Since Thursday bombing has killed 44": in an article that reports air strikes, a bare
+    "bombing" is the air bombardment, not a planted bomb."""
+    if not any(m.type == "air_strike" for m in mentions):
+        return
+    for m in mentions:
+        if m.type == "bombing" and m.trigger.entry.get("generic"):
+            m.type, m.acled = "air_strike", "Air/drone strike"
+
+
+def _antecedent(m: Mention, merged: list[Mention]) -> Mention | None:
+    """The event an anaphoric mention ("Wednesday's explosion", "that attack") points back to:
+    the latest earlier one of its type (a bare "attack" may be any type). A mention with a toll
+    of its own in another governorate is a new event told with a definite article."""
+    if not m.anaphoric:
+        return None
+    any_type = m.trigger.id == "armed_clash:attack"
+    for e in reversed(merged):
+        if e.background or not (e.type == m.type or any_type):
+            continue
+        if (m.killed is not None or m.injured is not None) and not (
+                e.place is None or m.place is None or (e.place.precision or "") == "country"
+                or e.place.admin1 == m.place.admin1):
+            return None
+        return e
+    return None
 
 
 def _grounded(m: Mention) -> bool:
@@ -282,14 +349,18 @@ def _merge(mentions: list[Mention], published: dt.date | None = None) -> list[Me
     merged: list[Mention] = []
     for m in mentions:
         candidates = [e for e in merged if not _conflicting_counts(e, m)]
-        target = next((e for e in candidates if e.type == m.type and _same_place(e.place, m.place)
+        target = _antecedent(m, candidates) or _specified(m, candidates, published) or next((e for e in candidates if e.type == m.type and _same_place(e.place, m.place)
                        and _same_date(e, m, published) and bool(e.background) == bool(m.background)), None) or \
             next((e for e in candidates if e.type == m.type and _same_event_place(e, m)
                   and _same_date(e, m, published) and bool(e.background) == bool(m.background)), None)
         if target is None:
-            merged.append(m)
+            if not m.diplomatic:
+                merged.append(m)
             continue
         target.anchored = target.anchored or m.anchored
+        if target.place is not None and m.place is not None and (target.place.precision or "") == "country" \
+                and (m.place.precision or "") != "country" and m.place.country == target.place.country:
+            target.place, target.place_rule = m.place, m.place_rule  # "in Syria" told again "in Rashidin"
         if target.date_is_speech and m.date is not None and not m.date_is_speech:
             target.date, target.date_is_speech = m.date, False
         for attr in ("killed", "injured", "date", "actor1", "actor2", "actor2_name"):

@@ -71,13 +71,16 @@ def _patterns() -> list[tuple[str, str, re.Pattern]]:
     aux = _alt(c["aux"])
     incl = _alt(c["inclusion"])
     noun = r"(?P<noun>(?:[ \t]+(?:(?:at least)|[a-z'-]+)){0,4}?)"
+    # "Three women from the besieged town of Madaya west of Damascus were killed": where the
+    # victims come from may stand between them and the verb.
+    origin = r"(?:\s+from\s+(?:the\s+)?[^.;:,\d]{3,80}?)?"
     out = []
     for kind in ("killed", "injured"):
         passive = _alt(c[f"{kind}_passive"])
         active = _alt(c[f"{kind}_active"])
         result = _alt(c[f"{kind}_result"])
         out.append((kind, f"{kind}:count-before-cue", re.compile(
-            rf"{count}{noun}(?P<incl>\s*,?\s*(?:{incl})\b[^.;:]*?)?\s+(?:(?:{aux})\s+){{0,3}}(?P<cue>{passive})\b", re.I)))
+            rf"{count}{noun}(?P<incl>\s*,?\s*(?:{incl})\b[^.;:]*?)?{origin}\s+(?:(?:{aux})\s+){{0,3}}(?P<cue>{passive})\b", re.I)))
         out.append((kind, f"{kind}:cue-before-count", re.compile(
             rf"\b(?P<cue>{active})\s+(?:(?:the|some|about)\s+)?{count}", re.I)))
         out.append((kind, f"{kind}:left-count-result", re.compile(
@@ -100,6 +103,13 @@ def _patterns() -> list[tuple[str, str, re.Pattern]]:
     # The zero count first, so "no one was hurt" is not read as "one was hurt".
     out.sort(key=lambda p: p[1] != "injured:none")
     return out
+
+
+@lru_cache(maxsize=2)
+def _other_kind_cue(kind: str) -> re.Pattern:
+    """The passive cues of the other casualty kind ("injured" for killed, "killed" for injured)."""
+    other = "injured" if kind == "killed" else "killed"
+    return re.compile(rf"(?<![\w-])(?:{_alt(cues()[f'{other}_passive'])})(?![\w-])", re.I)
 
 
 def _qualifier(m: re.Match) -> str:
@@ -211,6 +221,8 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
                 qual = _qualifier(m)
                 if "at least" in noun.lower():
                     qual = "at_least"
+            if rule.endswith("count-before-cue") and _other_kind_cue(kind).search(text[cend:m.start("cue")]):
+                continue  # "70 injured with dozens of dead": the count's own cue comes first
             if kind in ("killed", "injured") and m.start("count") > 0:
                 # "one of the" / "first", "second": ordinal or partitive, not a count of people.
                 if re.match(r"\s+of\s+(?:the|those)\b", text[cend:cend + 10]):
@@ -228,6 +240,9 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
                             text=text[start:end], span=span)
             incl = bool(re.search(rf"\b(?:{_alt(cues()['inclusion'])})\s+(?:{_alt(cues()['qualifiers']['at_least'])}\s+)?$",
                                   text[max(0, start - 30):start], re.I))
+            if rule.startswith(("killed:count-before-cue", "injured:count-before-cue")) and \
+                    re.search(r"\bamong\b", text[cend:m.start("cue")], re.I):
+                incl = True  # "70 children were among those killed": a part of the toll, not the toll
             found.append(FigureMention(kind, figure, rule, offset + start, offset + end, included=incl))
             taken.append((m.start(), m.end(), kind) if kind in ("killed", "injured") else (cstart, cend, kind))
             pos = m.end()

@@ -16,7 +16,8 @@ from ..records import Location
 from .acled import actor_kind, acled_sub_event_type
 from .dates import DateMention, find_dates
 from .figures import FigureMention, find_figures
-from .triggers import Trigger, event_cues, find_triggers, is_hypothetical
+from .mention_places import coordinated_places, nearest_place, reference_places
+from .triggers import Trigger, event_cues, find_triggers, is_hypothetical, not_an_occurrence
 
 # A sentence further from publication than this reports history, not news.
 BACKGROUND_AGE = dt.timedelta(days=21)
@@ -25,6 +26,8 @@ AGGREGATE_TOLL = 5000
 AIRCRAFT = re.compile(r"(?<![\w-])(?:war\s?planes?|jets?|aircraft|helicopters?|bombers?|air\s+force|aerospace|planes?|drones?|sukhoi\S*)(?![\w-])", re.I)
 
 
+# A determiner or possessive that makes an event noun point back ("that attack", "Wednesday's explosion").
+_ANAPHOR = re.compile(r"(?:(?<![\w-])(?:the|that|this|these|those|such|(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)days?)|\w['’]s)\s+(?:(?:same|latest|deadly|twin|double|huge|massive|first|second)\s+)?$", re.I)
 CAUSE = re.compile(r"\b(?:due\s+to|because\s+of|as\s+a\s+result\s+of|amid|caused\s+by)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 
 
@@ -53,38 +56,15 @@ class Mention:
     anchored: bool = True
     # The date is when something was said ("told SANA on Wednesday"): the best there is, but weak.
     date_is_speech: bool = False
+    # "the explosion", "Wednesday's blast", "in that attack": refers back to an event already told.
+    anaphoric: bool = False
+    # A truce or chemical attack talked about (talks, resolutions, investigations, accusations):
+    # it joins the event it talks about, and is no event of its own.
+    diplomatic: bool = False
 
 
 def _place_key(loc: Location | None) -> str:
     return (loc.name or "").lower() if loc else ""
-
-
-def nearest_place(trigger: Trigger, places: list) -> object | None:
-    """The place linked to a trigger: the nearest one, places after the trigger ("strikes on X") first."""
-    if not places:
-        return None
-    fine = [p for p in places if (p.location.precision or "") != "country"]
-    pool = fine or places
-
-    def distance(p):
-        return p.start - trigger.end if p.start >= trigger.end else (trigger.start - p.end) * 1.5 + 5
-    return min(pool, key=distance)
-
-
-def coordinated_places(first, places: list, text: str, offset: int) -> list:
-    """Places joined to ``first`` by "and" / commas that lie in another admin1 ("in Raqqa and Deir ez-Zor")."""
-    out, current = [], first
-    for p in sorted(places, key=lambda p: p.start):
-        if p.start <= current.start:
-            continue
-        between = text[current.end - offset:p.start - offset]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and|as\s+well\s+as)\s*(?:in\s+|on\s+)?(?:the\s+)?", between, re.I):
-            break
-        if p.location.admin1 and p.location.admin1 != first.location.admin1 \
-                and all(p.location.admin1 != o.location.admin1 for o in out):
-            out.append(p)
-        current = p
-    return out
 
 
 def _speech_date(d: DateMention, text: str, offset: int) -> bool:
@@ -103,6 +83,14 @@ def _nearest_date(trigger: Trigger, dates: list[DateMention]) -> DateMention | N
     return min(usable, key=lambda d: abs((d.start + d.end) / 2 - (trigger.start + trigger.end) / 2))
 
 
+# "the widest offensive since the insurgents took the east in 2012": the date after a superlative's
+# "since" is the yardstick of a comparison, neither the event's date nor a sign of history.
+_BASELINE = re.compile(r"\b(?:\w+est|most\s+\w+|first|worst|largest|biggest)\b[^.;]{0,80}\bsince\b[^.;]{0,80}$", re.I)
+# "the monitor, which tracks the war": the war as what a monitor follows is no history told.
+_MONITORS = re.compile(r"\b(?:tracks|tracked|monitors|monitored|documents|documented|covers|covered|follows|"
+                       r"reports\s+on|observes)\s+$", re.I)
+
+
 def background_reason(sentence: str, dates: list[DateMention], figures: list[FigureMention],
                       published: dt.date | None) -> str | None:
     for d in dates:
@@ -113,8 +101,10 @@ def background_reason(sentence: str, dates: list[DateMention], figures: list[Fig
     for f in figures:
         if f.kind == "killed" and (f.figure.value or f.figure.low or 0) >= AGGREGATE_TOLL:
             return "aggregate-toll"
-    cue = _background_cues().search(sentence)
-    return f"cue:{cue.group(0).lower()}" if cue else None
+    for cue in _background_cues().finditer(sentence):
+        if not _MONITORS.search(sentence[:cue.start()]):
+            return f"cue:{cue.group(0).lower()}"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -123,15 +113,21 @@ def _background_cues() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.I)
 
 
+# "held by rebels", "besieged by government forces": who holds a place, not who did the deed.
+_HELD_BY = re.compile(r"\b(?:held|controlled|run|ruled|besieged|encircled|surrounded|backed|supported|"
+                      r"dominated|occupied)\s+by\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I)
+
+
 def _actor_roles(trigger: Trigger, actors: list, sent_text: str, offset: int):
     """actor1 carries it out (nearest before the trigger, or "by X" after it); actor2 is hit."""
     perpetrators = [a for a in actors if actor_kind(a.actor_type) is not None]
-    before = [a for a in perpetrators if a.end <= trigger.start]
+    # "Russian fighter jets struck": the actor may hold the trigger's first words.
+    before = [a for a in perpetrators if a.start < trigger.start and (a.end <= trigger.start or a.end <= trigger.end)]
     after = [a for a in perpetrators if a.start >= trigger.end]
     actor1 = None
     for a in after:
         if re.search(r"\bby\s+(?:the\s+)?(?:\S+\s+){0,3}$", sent_text[:a.start - offset], re.I) \
-                and a.start - trigger.end < 60:
+                and not _HELD_BY.search(sent_text[:a.start - offset]) and a.start - trigger.end < 60:
             actor1 = a
             break
     if actor1 is None and before:
@@ -182,10 +178,14 @@ def sentence_mentions(sent, index: int, text: str, published: dt.date | None, pl
     start, end = sent.start_char, sent.end_char
     sent_text = text[start:end]
     keep = _outside(ignore or [])
-    triggers = [t for t in find_triggers(sent_text, start, sent) if keep(t) and not is_hypothetical(sent, t)]
+    triggers = [t for t in find_triggers(sent_text, start, sent)
+                if keep(t) and not is_hypothetical(sent, t) and not not_an_occurrence(sent, t)]
     figures = [f for f in find_figures(sent_text, start) if keep(f)]
-    dates = [d for d in without_datelines(find_dates(sent_text, published, start), published) if keep(d)]
+    dates = [d for d in without_datelines(find_dates(sent_text, published, start), published)
+             if keep(d) and not _BASELINE.search(sent_text[:d.start - start])]
     here_places = [p for p in places if start <= p.start < end and keep(p)]
+    landmarks = reference_places(here_places, sent_text, start)
+    here_places = [p for i, p in enumerate(here_places) if i not in landmarks]
     here_actors = [a for a in actors if start <= a.start < end]
     has_figure = any(f.kind in ("killed", "injured") for f in figures)
     event_dates = [d for d in dates if not _speech_date(d, sent_text, start)]
@@ -208,7 +208,9 @@ def sentence_mentions(sent, index: int, text: str, published: dt.date | None, pl
             label = t.entry["if_nonstate"]
         if t.entry.get("if_civilian") and civilians_hit:
             label = t.entry["if_civilian"]
-        place = nearest_place(t, here_places)
+        if t.entry.get("if_state") and a1 is not None and actor_kind(a1.actor_type) == "state":
+            label = t.entry["if_state"]  # "regime bombing": the state bombs from the air
+        place = nearest_place(t, here_places, sent_text, start)
         m = Mention(type=label, trigger=t, sent_start=start, sent_end=end, sent_index=index,
                     place=place.location if place else None, place_rule=place.rule if place else None,
                     date=_nearest_date(t, event_dates) or _nearest_date(t, dates), actor1=a1, actor2=a2, background=background)
@@ -216,8 +218,11 @@ def sentence_mentions(sent, index: int, text: str, published: dt.date | None, pl
         if needs and m.date is None and not re.search(needs, sent_text, re.I):
             continue
         m.acled = acled_sub_event_type(label, t.entry, sent_text, a1.actor_type if a1 else None)
-        m.anchored = bool(place is not None or has_figure or m.date is not None)
+        # A named perpetrator pins a report down too ("Nusra Front ... had fired hundreds of mortar bombs").
+        named = a1 is not None and not getattr(a1, "generic", False)
+        m.anchored = bool(place is not None or has_figure or m.date is not None or named)
         m.date_is_speech = m.date is not None and m.date not in event_dates
+        m.anaphoric = bool(t.entry.get("anaphor") and _ANAPHOR.search(sent_text[:t.start - start]))
         mentions.append(m)
         for extra in coordinated_places(place, here_places, text, start) if place else []:
             twin = Mention(**{**m.__dict__, "place": extra.location, "place_rule": extra.rule,
@@ -234,8 +239,19 @@ def sentence_mentions(sent, index: int, text: str, published: dt.date | None, pl
             unique.append(m)
         elif same.place is None and m.place is not None:
             same.place, same.place_rule = m.place, m.place_rule
-    _assign_figures(unique, figures, civilians_hit)
+    _assign_figures(unique, figures, civilians_hit, sent_text, start)
+    if _diplomatic_cues().search(sent_text):
+        kinds = set(event_cues()["diplomatic_types"])
+        for m in unique:
+            if m.type in kinds and m.killed is None and m.injured is None:
+                m.diplomatic = m.anaphoric = True
     return unique, figures, dates
+
+
+@lru_cache(maxsize=1)
+def _diplomatic_cues() -> re.Pattern:
+    words = sorted(event_cues()["diplomatic_words"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(w) for w in words)})(?![\w-])", re.I)
 
 
 def _drop_delivery_means(mentions: list[Mention]) -> list[Mention]:
@@ -249,13 +265,19 @@ def _drop_delivery_means(mentions: list[Mention]) -> list[Mention]:
             continue  # "protested against the regime offensive": what they protest, not a new event
         if "chemical_attack" in types and m.type in ("air_strike", "shelling", "bombing"):
             continue
-        if types & {"air_strike", "shelling"} and m.type == "bombing" and m.trigger.id in ("bombing:blast", "bombing:bomb"):
+        if types & {"air_strike", "shelling"} and m.type == "bombing" and m.trigger.id in ("bombing:blast", "bombing:bomb", "bombing:generic"):
             continue
         out.append(m)
     return out
 
 
-def _assign_figures(mentions: list[Mention], figures: list[FigureMention], civilians_hit: bool) -> None:
+# "no strikes for already 16 days, eight corridors were opened": a duration after "for" belongs to
+# what went on before it.
+_DURATION = re.compile(r"\b(?:for|over)\s+(?:already\s+|about\s+|nearly\s+|more\s+than\s+)?$", re.I)
+
+
+def _assign_figures(mentions: list[Mention], figures: list[FigureMention], civilians_hit: bool,
+                    sent_text: str = "", offset: int = 0) -> None:
     """Each figure goes to the mention whose trigger is nearest; the headline figure of a kind wins."""
     if not mentions:
         return
@@ -268,7 +290,10 @@ def _assign_figures(mentions: list[Mention], figures: list[FigureMention], civil
     for f in figures:
         if f.kind in ("killed", "injured"):
             continue
-        owner = min(mentions, key=lambda m: abs(m.trigger.start - f.start))
+        pool = mentions
+        if f.kind == "days" and _DURATION.search(sent_text[max(0, f.start - offset - 20):f.start - offset]):
+            pool = [m for m in mentions if m.trigger.end <= f.start] or mentions
+        owner = min(pool, key=lambda m: abs(m.trigger.start - f.start))
         owner.quantities.setdefault(f.kind, f)
     for m in mentions:
         if m.actor2 is None and civilians_hit:

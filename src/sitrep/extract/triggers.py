@@ -18,6 +18,10 @@ from functools import lru_cache
 from importlib import resources
 
 
+# "army units backed by the Air Force ... targeting gatherings": aircraft named as support of a
+# ground operation; the operation is the event, not an air strike of its own.
+_SUPPORT = re.compile(r"\b(?:backed|supported|aided|covered|assisted|escorted|helped)\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}$"
+                      r"|\bwith\s+(?:the\s+)?(?:\w+\s+)?(?:support|cover|backing|help)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 @dataclass
 class Trigger:
     start: int
@@ -50,7 +54,10 @@ def lexicon() -> Lexicon:
     entries = [json.loads(line) for line in lines if line.strip()]
     entries = [e for e in entries if "_meta" not in e]
     patterns = [(e, re.compile(rf"(?<![\w-])(?:{e['pattern']})(?![\w-])", re.I)) for e in entries if "pattern" in e]
-    any_pattern = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in patterns), re.I)
+    # The word-edge guards once around the alternatives, not inside each: the same sentences pass,
+    # and the engine tests the look-behind once per position instead of once per pattern.
+    any_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{e['pattern']})" for e, _ in patterns) + r")(?![\w-])",
+                             re.I)
     return Lexicon(entries, patterns, [e for e in entries if "dep" in e], any_pattern)
 
 
@@ -70,7 +77,7 @@ def _dep_matches(sent, lex: Lexicon) -> list[Trigger]:
                 continue
             wanted = set(dep.get("subj", [])) | set(dep.get("obj", []))
             roles = ("nsubj", "nsubjpass", "agent") if "subj" in dep else ("dobj", "obj", "attr")
-            for child in token.children:
+            for child in _arguments(token):
                 if child.dep_ not in roles:
                     continue
                 words = {t.lower_ for t in child.subtree} if child.dep_ != "agent" else \
@@ -79,6 +86,15 @@ def _dep_matches(sent, lex: Lexicon) -> list[Trigger]:
                     out.append(Trigger(token.idx, token.idx + len(token.text), token.text, e["label"], e))
                     break
     return out
+
+
+def _arguments(token):
+    """A verb's dependents, plus those it shares with a coordinated verb: in "killed 28 and
+    wounded 30 militants" the object hangs on "wounded" but is killed's object too."""
+    yield from token.children
+    for conj in token.children:
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
+            yield from (c for c in conj.children if c.dep_ in ("dobj", "obj"))
 
 
 def find_triggers(text: str, offset: int = 0, sent=None) -> list[Trigger]:
@@ -92,7 +108,10 @@ def find_triggers(text: str, offset: int = 0, sent=None) -> list[Trigger]:
     found = [Trigger(offset + m.start(), offset + m.end(), m.group(0), e["label"], e)
              for e, rx in lex.patterns for m in rx.finditer(text)] if lex.any_pattern.search(text) else []
     if sent is not None:
-        found += _dep_matches(sent, lex)
+        # First, so that on a tie the parse wins: "The Air Force shelled" is an air strike.
+        found = _dep_matches(sent, lex) + found
+    found = [t for t in found if not (t.label in ("air_strike", "shelling") and _SUPPORT.search(
+        text[max(0, t.start - offset - 40):t.start - offset]))]
     found.sort(key=lambda t: (-(t.end - t.start), -t.strength, t.start))
     kept: list[Trigger] = []
     for t in found:
@@ -100,6 +119,10 @@ def find_triggers(text: str, offset: int = 0, sent=None) -> list[Trigger]:
             continue
         kept.append(t)
     return sorted(kept, key=lambda t: t.start)
+
+
+# Subordinators of clauses that report what happened, whatever the main clause does with it.
+FACTUAL_MARKS = frozenset({"after", "since", "because", "as", "when", "while"})
 
 
 def is_hypothetical(sent, trigger: Trigger) -> str | None:
@@ -128,6 +151,8 @@ def is_hypothetical(sent, trigger: Trigger) -> str | None:
                 return "negated:no"
             if child.dep_ == "mark" and low in ("if", "unless", "whether"):
                 return f"conditional:{low}"
+        if any(c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in node.children):
+            return None  # "threatened ... after Turkish jets raided villages": the after-clause happened
         if node.lower_ in verbs and node is not token:
             return f"verb:{node.lower_}"
         if node.head is node:
@@ -135,3 +160,31 @@ def is_hypothetical(sent, trigger: Trigger) -> str | None:
         node = node.head
         steps += 1
     return None
+
+
+def trigger_head(sent, trigger: Trigger):
+    """The last token of the trigger (the head of "suicide bombers", "the besieged"), or None."""
+    toks = [t for t in sent if trigger.start <= t.idx < trigger.end]
+    return toks[-1] if toks else None
+
+
+def not_an_occurrence(sent, trigger: Trigger) -> str | None:
+    """Why a trigger word names no event here, by its grammar, or None.
+
+    A person noun ("militants including the suicide bombers") is an event only as the doer
+    (subject, or the agent after "by"); a state adjective ("the besieged town") describes how
+    a place is, not something that happened.
+    """
+    entry = trigger.entry
+    if not (entry.get("person") or entry.get("state_adjective")) or sent is None:
+        return None
+    head = trigger_head(sent, trigger)
+    if head is None:
+        return None
+    if entry.get("person"):
+        doer = head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "pobj" and head.head.lower_ == "by")
+        return None if doer else f"person-not-doer:{head.dep_}"
+    if head.dep_ == "amod" or (head.pos_ == "ADJ" and head.dep_ != "ROOT"):
+        return "state-adjective"
+    return None
+
