@@ -278,3 +278,15 @@ def test_a_capital_standing_for_its_government_is_no_event_place(nlp):
             "the latest escalation of Damascus's offensive against rebel fighters.")
     _, events = events_of(nlp, text)
     assert events and all("Damascus" not in e.location.name for e in events)
+
+
+def test_the_voice_reporting_a_strike_is_not_a_party_to_it(nlp):
+    text = ("At least 40 civilians were killed in Syrian government air strikes on Douma in the past two days, "
+            "the Syrian Observatory for Human Rights reported.")
+    _, events = events_of(nlp, text)
+    strike = next(e for e in events if e.type == "air_strike")
+    assert strike.actor1 and strike.actor1.startswith("Syrian government")
+    assert strike.actor2 != "Syrian Observatory for Human Rights"
+    text = "Coalition warplanes struck Raqqa overnight, according to the Turkish Defence Ministry."
+    _, events = events_of(nlp, text)
+    assert all(e.actor2 is None or "Defence" not in e.actor2 for e in events)

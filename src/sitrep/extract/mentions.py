@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..records import Location
 from .acled import actor_kind, acled_sub_event_type
+from .claim_lexicons import cue_lexicon
 from .dates import DateMention, find_dates
 from .figures import FigureMention, find_figures
 from .mention_places import coordinated_places, nearest_place, reference_places
@@ -118,9 +119,25 @@ _HELD_BY = re.compile(r"\b(?:held|controlled|run|ruled|besieged|encircled|surrou
                       r"dominated|occupied)\s+by\s+(?:the\s+)?(?:\S+\s+){0,3}$", re.I)
 
 
+# "..., the Russian military reported", "according to the Observatory": the voice
+# telling of the event is not a party to it.
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:\S+\s+){0,2}$", re.I)
+_NEXT_WORD = re.compile(r"[\s,]*(?:(?:has|have|had|also|later|earlier|previously)\s+)*([A-Za-z]+)")
+
+
+def _is_reporting_voice(actor, sent_text: str, offset: int) -> bool:
+    if _ACCORDING_TO.search(sent_text[:actor.start - offset]):
+        return True
+    following = _NEXT_WORD.match(sent_text, actor.end - offset)
+    return bool(following and cue_lexicon().verb(following.group(1)))
+
+
 def _actor_roles(trigger: Trigger, actors: list, sent_text: str, offset: int):
     """actor1 carries it out (nearest before the trigger, or "by X" after it); actor2 is hit."""
-    perpetrators = [a for a in actors if actor_kind(a.actor_type) is not None]
+    # Who announces a truce is a party to it; who reports a strike is not.
+    announces = trigger.entry.get("label") == "ceasefire"
+    perpetrators = [a for a in actors if actor_kind(a.actor_type) is not None
+                    and (announces or not _is_reporting_voice(a, sent_text, offset))]
     # "Russian fighter jets struck": the actor may hold the trigger's first words.
     before = [a for a in perpetrators if a.start < trigger.start and (a.end <= trigger.start or a.end <= trigger.end)]
     after = [a for a in perpetrators if a.start >= trigger.end]
