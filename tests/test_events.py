@@ -288,3 +288,10 @@ def test_the_voice_reporting_a_strike_is_not_a_party_to_it(nlp):
         strike = next(e for e in events if e.type == "air_strike")
         assert strike.actor1 == "US-led coalition"
         assert strike.actor2 is None or "Turk" not in strike.actor2
+
+
+def test_raids_by_an_armed_group_are_ground_attacks(nlp):
+    _, events = events_of(nlp, "ISIS militants launched several raids on army positions near Palmyra on Monday.")
+    assert [e.type for e in events] == ["armed_clash"]
+    _, events = events_of(nlp, "Russian warplanes carried out raids on Palmyra on Monday.")
+    assert [e.type for e in events] == ["air_strike"]
