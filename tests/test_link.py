@@ -1,6 +1,7 @@
 """Linking: blocking, scoring, clustering, consolidation, contradictions, independence."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from test_store_fixtures import killed, report
@@ -256,3 +257,39 @@ def test_lead_story_dated_days_before_publication_is_placed_by_publication():
     assert to_date(date_window(stale).end) == dt.date(2015, 2, 21)
     fresh = report("a", date="2015-02-20", published="2015-02-21")
     assert to_date(date_window(fresh).start) == dt.date(2015, 2, 20)
+
+
+# -- one event told twice, whole-article places ----------------------------------------------
+
+def test_one_toll_told_across_midnight_is_one_event():
+    # "The blast on Sunday night killed 30 ... on Monday IS claimed it": one town, one type, one toll.
+    main = report("a", "bombing", date="2016-08-15", place="Atmeh", killed=killed(30))
+    night = report("a", "bombing", index=1, date="2016-08-14", place="Atmeh", killed=killed(30),
+                   salience="secondary")
+    other = report("b", "bombing", date="2016-08-14", place="Atmeh", killed=killed(30))
+    result = link_reports([main, night, other])
+    assert incident_of(result, "a") is incident_of(result, "a", 1) is incident_of(result, "b")
+
+
+def test_different_tolls_a_day_apart_in_one_article_stay_two_events():
+    main = report("a", "bombing", date="2016-08-15", place="Atmeh", killed=killed(30))
+    earlier = report("a", "bombing", index=1, date="2016-08-14", place="Atmeh", killed=killed(4),
+                     salience="secondary")
+    result = link_reports([main, earlier])
+    assert incident_of(result, "a") is not incident_of(result, "a", 1)
+
+
+def test_lead_placed_at_governorate_level_agrees_through_its_articles_towns():
+    from sitrep.link.blocking import date_window
+    from sitrep.link.scoring import ARTICLE_TOWN_AGREEMENT, score_pair
+    vague = report("a", "chemical_attack", place="rural Idlib", admin1="Idlib")
+    town = report("b", "chemical_attack", place="Saraqib", admin1="Idlib")
+    towns = {"a": frozenset({fold_name("town of Saraqib")}), "b": frozenset({fold_name("Saraqib")})}
+    w = date_window(vague)
+    plain = score_pair(vague, town, w, w)
+    whole = score_pair(vague, town, w, w, article_towns=towns)
+    assert plain.features["place"] < ARTICLE_TOWN_AGREEMENT == whole.features["place"]
+    assert whole.score > plain.score
+    # A town both articles name may be a side event of either: leads of two types gain nothing.
+    strike = dataclasses.replace(town, type="air_strike")
+    assert score_pair(vague, strike, w, w, article_towns=towns).score == score_pair(vague, strike, w, w).score

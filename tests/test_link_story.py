@@ -141,3 +141,18 @@ def test_link_rule_is_stored_and_added_to_older_databases(tmp_path):
     with store.engine.connect() as conn:
         assert "link_rule" in {c["name"] for c in inspect(conn).get_columns("incident_members")}
     store.close()
+
+
+def test_follow_up_naming_the_incident_date_joins_it_a_week_later():
+    title, lead = "Chlorine gas attack on Saraqib wounds 30", "Helicopters dropped chlorine on the town of Saraqib"
+    first = lead_story("a", title, lead + ".", published="2016-08-01", date="2016-08-01")
+    # A week later, a toll update on the attack "on August 1": its lead keeps that date.
+    named = lead_story("b", title, lead + " on August 1.", published="2016-08-08", date="2016-08-01")
+    # The same words with a date it never names (a weekday taken a week back): placed by publication.
+    unnamed = lead_story("c", title, lead + ".", published="2016-08-08", date="2016-08-01")
+    for later, linked in ((named, True), (unnamed, False)):
+        stories = Stories([first, later, *fillers("2016-08-04")])
+        assert (stories.report_score(0, 1) >= 0.3) is linked
+        res = link_reports([first, later, *fillers("2016-08-04")])
+        assert (incident_of(res, "a") is incident_of(res, later.article_id)) is linked
+    assert STORY_DAYS < 7

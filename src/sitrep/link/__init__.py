@@ -21,7 +21,7 @@ from .consolidate import build_incident
 from .knowledge import family, link_threshold_offset
 from .independence import co_incident_article_pairs, grade_incidents, near_duplicate_pairs, story_groups
 from .records import Contradiction, Incident, Report, SlotValue
-from .scoring import LINK_THRESHOLD, score_pair
+from .scoring import LINK_THRESHOLD, score_pair, town_key
 from .story import STORY_THRESHOLD, Stories
 from .vocabulary import Vocabulary
 
@@ -75,10 +75,15 @@ def _link(reports: list[Report], article_texts, threshold: float) -> LinkResult:
     word_keys = [{("word", w) for w in vocab.rare_words(r, LEAD_BLOCK_WORDS, LEAD_BLOCK_MAX_SHARE)}
                  | {("headline", w) for w in vocab.headline_keys(r, HEADLINE_BLOCK_WORDS, HEADLINE_BLOCK_MAX_SHARE)}
                  if r.salience == "main" else set() for r in linked]
+    towns: dict[str, set[str]] = {}
+    for r in linked:
+        if (t := town_key(r)):
+            towns.setdefault(r.article_id, set()).add(t)
+    article_towns = {a: frozenset(t) for a, t in towns.items()}
     scored, compared, same_story = [], 0, set()
     for i, j in candidate_pairs(linked, word_keys):
         compared += 1
-        pair = score_pair(linked[i], linked[j], windows[i], windows[j], vocab)
+        pair = score_pair(linked[i], linked[j], windows[i], windows[j], vocab, article_towns)
         # Scores are shifted by the pair's family threshold so one cut-off serves all families.
         s = pair.score - threshold_offset(linked[i], linked[j])
         if s >= threshold:

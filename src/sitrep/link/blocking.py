@@ -11,6 +11,7 @@ with its square.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
@@ -35,8 +36,24 @@ class Window:
 
 
 # A main event is news: dated more than this many days before its article, the date is more
-# likely a mis-resolved relative date than the event's.
+# likely a mis-resolved relative date ("on Tuesday" taken a week back) than the event's ...
 MAIN_EVENT_MAX_AGE = 5
+# ... unless its evidence or lead names that date outright ("on August 21", "21 Aug"): a follow-up
+# (a toll update, a reaction, an inquiry) about an incident up to this many days old.
+FOLLOWUP_MAX_AGE = 10
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+
+
+def names_date(text: str, day: dt.date) -> bool:
+    """Whether the text names the day outright: "August 21", "21 August", "Aug. 21", "21 Aug"."""
+    month = _MONTHS[day.month - 1]
+    pattern = rf"\b(?:{month}|{month[:3]}\.?)\s+{day.day}\b|\b{day.day}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}|{month[:3]}\b)"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def explicitly_dated(r: Report) -> bool:
+    return r.date is not None and names_date(f"{r.evidence} {r.lead}", r.date)
 
 
 def date_window(r: Report) -> Window | None:
@@ -48,7 +65,8 @@ def date_window(r: Report) -> Window | None:
     """
     if r.date is not None and r.published is not None:
         age = (r.published - r.date).days
-        if age < -1 or (r.salience == "main" and age > MAIN_EVENT_MAX_AGE):
+        if age < -1 or (r.salience == "main" and age > MAIN_EVENT_MAX_AGE
+                        and not (age <= FOLLOWUP_MAX_AGE and explicitly_dated(r))):
             p = r.published.toordinal()
             return Window(p - 1, p)
     if r.date is not None:

@@ -4,7 +4,8 @@ Single linkage over the pairs above the threshold, pairs of two lead
 stories first, then strongest first, with guards against chaining: an
 incident may not span more than ``MAX_INCIDENT_DAYS``; two reports of one
 article join only when they can be one event told twice (types that can
-name one event, agreeing places, dates that do not differ) — an article
+name one event, agreeing places, dates that do not differ, or a day apart
+when they repeat one toll in one town) — an article
 lists distinct events separately, except when it repeats one in another
 voice ("six corridors", then TASS's "eight"); and a same-story link (two
 headlines telling one story) must be backed by most of the lead-report
@@ -20,12 +21,19 @@ from typing import Callable
 from rapidfuzz import fuzz
 
 from .blocking import Window
+from .figures import compatible
 from .knowledge import fold_name, one_event_types
 from .records import Report
 
 MAX_INCIDENT_DAYS = 7
-# Two reports of one article dated apart are two events ("a strike on Friday, another on Saturday").
+# Two reports of one article dated apart are two events ("a strike on Friday, another on Saturday") ...
 SAME_ARTICLE_DAYS = 0
+# ... unless they are one event told twice across midnight ("the blast on Sunday night", "on Monday
+# the toll rose"): a day apart at most, of one type, in one named town, each with a killed or injured
+# count and every shared count compatible. A repeated toll identifies the event; without one, a town
+# named on two days of an offensive holds two events.
+TOLD_TWICE_DAYS = 1
+TOLL_SLOTS = ("killed", "injured")
 
 
 # A same-story merge (two articles' headlines tell one story, see story.py) must be backed by this
@@ -87,9 +95,21 @@ def same_article_compatible(a: Report, b: Report, wa: Window | None, wb: Window 
     if fold_name(a.place) != fold_name(b.place) and not (pa is None or pb is None or places_agree({pa}, {pb})):
         return False
     if a.date is not None and b.date is not None:
-        return (abs((a.date - b.date).days) <= SAME_ARTICLE_DAYS
-                and abs(((a.date_end or a.date) - (b.date_end or b.date)).days) <= SAME_ARTICLE_DAYS)
+        days = SAME_ARTICLE_DAYS if not told_twice(a, b) else TOLD_TWICE_DAYS
+        return (abs((a.date - b.date).days) <= days
+                and abs(((a.date_end or a.date) - (b.date_end or b.date)).days) <= days)
     return True
+
+
+def told_twice(a: Report, b: Report) -> bool:
+    """Two reports of one article that repeat one event's toll: same type, same named town, and
+    compatible killed / injured counts (each report has one; every slot both have agrees)."""
+    pa, pb = specific_place(a), specific_place(b)
+    if a.type != b.type or pa is None or pb is None or pa.name != pb.name:
+        return False
+    shared = [s for s in TOLL_SLOTS if s in a.figures and s in b.figures
+              and a.figures[s].value is not None and b.figures[s].value is not None]
+    return bool(shared) and all(compatible(a.figures[s], b.figures[s]) for s in shared)
 
 
 class _Clusters:

@@ -128,12 +128,48 @@ def text_agreement(a: Report, b: Report, vocab: "Vocabulary | None" = None) -> f
     return best
 
 
+# Two lead stories whose articles both name one town (the other article's lead town, or a town
+# both articles' reports share) agree on place this much, whatever place each lead was given: an
+# extractor often places a lead at governorate level ("rural Idlib") or at a neighbouring town.
+ARTICLE_TOWN_AGREEMENT = 0.8
+SHARED_ARTICLE_TOWN_BONUS = 0.05
+
+
+def town_key(r: Report) -> str:
+    """The report's place folded, when finer than its governorate; else ""."""
+    p = fold_name(r.place)
+    return p if p and p != fold_name(r.admin1) else ""
+
+
+def article_place_agreement(a: Report, b: Report, towns_a: frozenset[str], towns_b: frozenset[str],
+                            place: float) -> tuple[float, float]:
+    """(place agreement, bonus) for two lead stories given every town each article names.
+    One lead's town named anywhere in the other article is as good as a near town; a town both
+    articles name, with leads that do not disagree, adds a little."""
+    ta, tb = town_key(a), town_key(b)
+    if (ta and ta in towns_b) or (tb and tb in towns_a):
+        return max(place, ARTICLE_TOWN_AGREEMENT), 0.0
+    if place >= 0.5 and towns_a & towns_b:
+        return place, SHARED_ARTICLE_TOWN_BONUS
+    return place, 0.0
+
+
 def score_pair(a: Report, b: Report, wa: Window | None, wb: Window | None,
-               vocab: "Vocabulary | None" = None) -> PairScore:
+               vocab: "Vocabulary | None" = None,
+               article_towns: "dict[str, frozenset[str]] | None" = None) -> PairScore:
+    """``article_towns`` (article id -> towns its reports name) lets two lead stories agree on
+    place through their whole articles, not only their leads' places."""
     f = {"place": place_agreement(a, b), "date": max(date_agreement(wa, wb), publication_agreement(a, b)), "type": type_agreement(a, b),
          "actors": actor_agreement(a, b), "figures": figure_agreement(a, b),
          "text": text_agreement(a, b, vocab)}
-    score = sum(WEIGHTS[k] * v for k, v in f.items())
+    bonus = 0.0
+    # Only for leads of one type: a town both articles name may be a side event of either.
+    if (article_towns is not None and a.salience == b.salience == "main" and a.type == b.type
+            and not abroad(a, b)):
+        f["place"], bonus = article_place_agreement(
+            a, b, article_towns.get(a.article_id, frozenset()), article_towns.get(b.article_id, frozenset()),
+            f["place"])
+    score = sum(WEIGHTS[k] * v for k, v in f.items()) + bonus
     if f["place"] >= 0.99:
         score += SAME_TOWN_BONUS
     return PairScore(min(score, 1.0), f)

@@ -15,7 +15,10 @@ such article pairs without comparing all pairs and scores them:
   ("at least 58" and "58"), plus a shared place mentioned anywhere in the
   two articles' reports, minus a penalty for event types that cannot be
   one story (``data/link/event_families.json``, ``same_story_types``) and
-  for days between publications.
+  for days between publications. The whole articles' words (headline
+  and every report's evidence) stand in for the headlines when they
+  agree more, and a follow-up published up to FOLLOWUP_DAYS later counts
+  when its lead is dated on the first lead's event days.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
+from .blocking import Window, date_window, window_gap
 from .knowledge import fold_name, story_compatible
 from .records import Report
 
@@ -36,10 +40,18 @@ KEYS_PER_ARTICLE = 8
 KEY_MAX_SHARE = 0.02
 # Publication days two reports of one story may lie apart (follow-ups, a day's lag across time zones).
 STORY_DAYS = 3
+# A follow-up published up to this many days later (a toll update, an inquiry) tells the same story
+# when its lead is dated on the first lead's event days (within FOLLOWUP_EVENT_DAYS): the event dates
+# agree, not only the words. Such a lead keeps an old date only when it names it (blocking.date_window).
+FOLLOWUP_DAYS = 9
+FOLLOWUP_EVENT_DAYS = 1
 # Two articles tell one story from this score up (tuned on the tune half of the hand-judged
 # FA-KES incidents, bench/link_pairs_eval.py).
 STORY_THRESHOLD = 0.30
 SHARED_COUNT_BONUS = 0.08
+# The whole articles' word cosine counts this much less than the headlines' (bodies share more words
+# by chance); at 0.05 it added false pairs on the tune half, from 0.10 up it changed nothing there.
+BODY_OFFSET = 0.10
 SHARED_PLACE_BONUS = 0.04
 TYPE_PENALTY = 0.10
 DAY_PENALTY = 0.03
@@ -60,6 +72,8 @@ class _Article:
     places: frozenset[str]        # every place and governorate its reports name, folded
     counts: frozenset[int]        # killed / injured counts of its reports
     type: str
+    event: Window | None = None   # the lead report's date window
+    body: frozenset[str] = frozenset()   # headline tokens and those of every report's evidence
 
 
 class Stories:
@@ -84,12 +98,18 @@ class Stories:
                 places=frozenset(fold_name(p) for r in mine for p in (r.place, r.admin1) if p),
                 counts=frozenset(v.value for r in mine for s in ("killed", "injured")
                                  if (v := r.figures.get(s)) and v.value and v.value >= MIN_TELLING_COUNT),
-                type=lead.type))
+                type=lead.type, event=date_window(lead),
+                body=frozenset(t.lower().replace(",", "") for r in mine for t in _TOKEN.findall(r.evidence or ""))))
         self.of_report = {a.report: k for k, a in enumerate(self.articles)}
         n = max(len(self.articles), 1)
         self.df = Counter(t for a in self.articles for t in a.tokens)
         self.idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in self.df.items()}
         self.norm = [math.sqrt(sum(self.idf[t] ** 2 for t in a.tokens)) for a in self.articles]
+        for a in self.articles:
+            a.body = a.body | a.tokens
+        self.body_df = Counter(t for a in self.articles for t in a.body)
+        self.body_idf = {t: math.log((n + 1) / (c + 0.5)) for t, c in self.body_df.items()}
+        self.body_norm = [math.sqrt(sum(self.body_idf[t] ** 2 for t in a.body)) for a in self.articles]
         self._limit = max(3, KEY_MAX_SHARE * n)
         self.compared = 0   # article pairs scored, for the benchmark
 
@@ -98,7 +118,7 @@ class Stories:
         return sorted(usable, key=lambda t: (self.df[t], t))[:KEYS_PER_ARTICLE]
 
     def candidate_pairs(self) -> Iterator[tuple[int, int]]:
-        """Article index pairs sharing a rare headline word, published within STORY_DAYS."""
+        """Article index pairs sharing a rare headline word, published within FOLLOWUP_DAYS."""
         blocks: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for k, a in enumerate(self.articles):
             if a.published is None:
@@ -111,7 +131,7 @@ class Stories:
             for x in range(len(members)):
                 day, i = members[x]
                 y = x + 1
-                while y < len(members) and members[y][0] <= day + STORY_DAYS:
+                while y < len(members) and members[y][0] <= day + FOLLOWUP_DAYS:
                     j = members[y][1]
                     pair = (i, j) if i < j else (j, i)
                     if pair not in seen:
@@ -125,9 +145,18 @@ class Stories:
         if a.published is None or b.published is None:
             return 0.0
         gap = abs(a.published - b.published)
-        if gap > STORY_DAYS or not self.norm[i] or not self.norm[j]:
+        if gap > STORY_DAYS:
+            # A later follow-up: only when its lead is dated on the first one's event days.
+            event_gap = window_gap(a.event, b.event)
+            if gap > FOLLOWUP_DAYS or event_gap is None or event_gap > FOLLOWUP_EVENT_DAYS:
+                return 0.0
+            gap = max(STORY_DAYS, event_gap)
+        if not self.norm[i] or not self.norm[j]:
             return 0.0
         s = sum(self.idf[t] ** 2 for t in a.tokens & b.tokens) / (self.norm[i] * self.norm[j])
+        if self.body_norm[i] and self.body_norm[j]:
+            body = sum(self.body_idf[t] ** 2 for t in a.body & b.body) / (self.body_norm[i] * self.body_norm[j])
+            s = max(s, body - BODY_OFFSET)
         if a.counts & b.counts:
             s += SHARED_COUNT_BONUS
         if a.places & b.places:
