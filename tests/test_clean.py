@@ -166,3 +166,80 @@ def test_tag_list_ends_where_the_next_sentence_starts():
               "Tags Syria Douma airstrikes Regime Rebels Dozens of civilians were killed in the raids on Monday.")
     assert "Tags Syria Douma airstrikes Regime Rebels" in a.boilerplate
     assert "Dozens of civilians were killed in the raids on Monday." in a.text
+
+
+# Inline furniture of one-paragraph scraped pages (issue 2 item 4).  The texts are
+# paraphrased from the page layouts, not copied from any article.
+
+def test_share_bar_headline_list_becomes_one_related_entry():
+    a = clean("Blast kills 20 in Homs\n\nAFP Monday 3 Mar 2014 Print Tweet Views 512 Related Jordan opens "
+              "second camp for refugees Talks in Geneva stall again Envoy Monitor At least 20 people were killed "
+              "when a car bomb exploded in a market in Homs on Monday a monitor said. Rescuers searched the rubble.")
+    assert a.published == dt.date(2014, 3, 3)
+    assert a.boilerplate == ["Print Tweet Views 512 Related Jordan opens second camp for refugees "
+                             "Talks in Geneva stall again Envoy Monitor"]
+    assert a.related == [{"title": "Jordan opens second camp for refugees Talks in Geneva stall again Envoy Monitor",
+                          "rule": "related-headline-list", "unsplit": True}]
+    assert a.text.split("\n\n")[1].startswith("At least 20 people were killed")
+
+
+def test_headline_list_without_a_clear_lead_is_left_alone():
+    # nothing says where the headlines stop and the lead begins: eat nothing but the share bar
+    text = ("Strikes in Idlib\n\nPrint Tweet Views 40 Related Envoy meets rebels in Ankara Syrian jets "
+            "pound villages in Idlib on Sunday monitors say.")
+    a = clean(text)
+    assert a.boilerplate == ["Print Tweet Views 40"] and a.related == []
+    assert "Syrian jets pound villages in Idlib" in a.text
+
+
+def test_read_also_headline_between_paragraphs_and_at_the_end():
+    a = clean("Aid stalls\n\nThe convoy waited at the crossing for a second day. Read more here Medic who saved "
+              "toddler dies in Aleppo The opposition said the road was still under fire. Read Also")
+    assert a.boilerplate == ["Read more here Medic who saved toddler dies in Aleppo", "Read Also"]
+    assert a.related == [{"title": "Medic who saved toddler dies in Aleppo", "rule": "read-also-headline"}]
+    assert a.text.endswith("The convoy waited at the crossing for a second day. "
+                           "The opposition said the road was still under fire.")
+
+
+@pytest.mark.parametrize("tail", ["English Bulletin", "Hazem Sabbagh", "R. Milhem / Ghossoun/H. Said",
+                                  "Rami al-Freih/Manal", "218-11", "SSH 11", "12 MoreImage"])
+def test_desk_sign_offs_at_the_end(tail):
+    a = clean(f"Shells hit Aleppo\n\nTwo civilians were injured when shells hit a school in Aleppo. {tail}")
+    assert a.boilerplate == [tail]
+    assert a.text.endswith("hit a school in Aleppo.")
+
+
+def test_outlet_self_description_and_source_footer():
+    a = clean("Siege talks\n\nTalks on the siege resumed on Monday. Daily Courier English Daily Courier is the "
+              "worlds leading regional daily printed in six cities. Founded in 1990 it covers the region.")
+    assert a.boilerplate == ["Daily Courier English Daily Courier is the worlds leading regional daily printed "
+                             "in six cities. Founded in 1990 it covers the region."]
+    lead = ("Raids killed five people in Idlib on Sunday, a monitor said, and at least a dozen more were wounded "
+            "when missiles hit a market and a bakery in the south of the province. Rescue teams were still digging "
+            "through the rubble of two houses late in the evening, local activists said.")
+    b = clean(f"Raids in Idlib\n\n{lead} Source TRTWorld and agencies "
+              "Related News Talks resume in Astana | Explainer Category News A picture is worth a thousand words. "
+              "Follow us on Instagram. FOLLOW TRTWORLD Subscribe Copyright 2018 TRT World. Connect with TRT World iOS Android")
+    assert len(b.boilerplate) == 1 and b.boilerplate[0].startswith("Source TRTWorld and agencies Related News")
+    assert b.text == lead
+
+
+def test_sputnik_masthead_and_counters_keep_the_lead_number():
+    a = clean("Army kills militants near Tabqa\n\nArmy kills militants near Tabqa REUTERS Jane Roe Middle East "
+              "1730 28.04.2017Get short URL 0 85 12 militants were killed near Tabqa on Friday a source said.")
+    assert a.published == dt.date(2017, 4, 28)
+    assert any(b.startswith("Jane Roe Middle East 1730 28.04.2017Get short URL 0 85") for b in a.boilerplate)
+    assert "12 militants were killed near Tabqa" in a.text
+    b = clean("T\n\nPosted 07.04.2017 Get short URL Topic Strike on Air Base (200) 2510 The strike killed four people.")
+    assert "Topic Strike on Air Base (200) 2510" in b.boilerplate
+    assert b.text.endswith("The strike killed four people.")
+
+
+def test_tag_list_stops_before_a_clause_with_an_event_verb():
+    a = clean("Aleppo fighting\n\nDate of publication 4 May 2016 Fighting raged in Aleppo. Tags Syria Aleppo truce "
+              "aid convoy Syrian regime and Russian jets pounded several fronts overnight. Tags Syria Raqqa Daesh "
+              "The Islamic State launched a counterattack on Monday.")
+    assert "Tags Syria Aleppo truce aid convoy" in a.boilerplate
+    assert "Tags Syria Raqqa Daesh" in a.boilerplate
+    assert "Syrian regime and Russian jets pounded several fronts overnight." in a.text
+    assert "The Islamic State launched a counterattack on Monday." in a.text

@@ -12,7 +12,7 @@ where it came from (``meta:...``, ``boilerplate:...``).
 from __future__ import annotations
 
 from ..records import Article, RawDocument, Span
-from .boilerplate import strip_boilerplate
+from .boilerplate import headline_links, strip_boilerplate
 from .credits import canonical, find_credits, resolve_outlet
 from .dates import parse_date, search_dateline, search_early_dateline
 from .header import read_header, split_title
@@ -39,6 +39,7 @@ def clean_document(raw: RawDocument) -> Article:
     header = read_header(body, title)
     body_text, furniture, related = strip_boilerplate(header.body)
     furniture = header.furniture + furniture
+    related = related + headline_links(furniture)
     head_line = header.line
     article_text = f"{head_line}\n\n{body_text}" if head_line and body_text else (head_line or body_text)
     if not body_text.strip():

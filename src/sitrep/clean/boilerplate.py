@@ -31,14 +31,20 @@ def boilerplate_patterns() -> tuple[Pattern, ...]:
     return cached_patterns("boilerplate_patterns.jsonl")
 
 
-def _matches(text: str) -> list[tuple[int, int, str, str]]:
+def _matches(text: str, headlines: dict[tuple[int, str], dict[str, Any]] | None = None
+             ) -> list[tuple[int, int, str, str]]:
+    """Every pattern hit as ``(start, end, rule, kind)``; a hit's ``headline(s)`` group goes
+    into ``headlines`` keyed by ``(start, rule)``."""
     found = []
     for pattern in boilerplate_patterns():
+        groups = pattern.regex.groupindex
         for m in pattern.regex.finditer(text):
-            group = "bp" if "bp" in pattern.regex.groupindex else 0
-            start, end = m.span(group)
+            start, end = m.span("bp" if "bp" in groups else 0)
             if end > start and text[start:end].strip():
                 found.append((start, end, pattern.id, pattern.kind))
+                name = next((g for g in ("headline", "headlines") if g in groups and m.group(g)), None)
+                if headlines is not None and name:
+                    headlines[(start, pattern.id)] = {"headlines": m.group(name), "unsplit": name == "headlines"}
     return found
 
 
@@ -127,6 +133,24 @@ def parse_related(blob: str) -> list[dict[str, Any]]:
     return links
 
 
+def headline_links(pieces: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``Article.related`` entries from "Read also <headline>" and "Related <headlines>" pieces.
+
+    A pattern marks the headline with a named group, ``headline`` (one title) or
+    ``headlines`` (titles glued together with nothing to split them on: the entry
+    says ``"unsplit": True``); ``strip_boilerplate`` copies it onto the piece.
+    """
+    links: list[dict[str, Any]] = []
+    for piece in pieces:
+        title = " ".join((piece.get("headlines") or "").split()).strip(" |-")
+        if title:
+            link: dict[str, Any] = {"title": title, "rule": piece["rule"]}
+            if piece.get("unsplit", True):
+                link["unsplit"] = True
+            links.append(link)
+    return links
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"[ \t]{2,}", " ", text)
     text = re.sub(r"[ \t]+\n", "\n", text)
@@ -140,7 +164,8 @@ def strip_boilerplate(text: str) -> tuple[str, list[dict[str, Any]], list[dict[s
 
     Each piece is ``{"text", "rule", "kind"}`` with the text verbatim.
     """
-    pieces = _merge(_matches(text))
+    headlines: dict[tuple[int, str], dict[str, Any]] = {}
+    pieces = _merge(_matches(text, headlines))
     pieces = _merge(pieces + _layout_rules(text, pieces))
     items: list[dict[str, Any]] = []
     related: list[dict[str, Any]] = []
@@ -150,7 +175,7 @@ def strip_boilerplate(text: str) -> tuple[str, list[dict[str, Any]], list[dict[s
         kept.append(text[pos:start])
         pos = end
         piece = text[start:end].strip()
-        items.append({"text": piece, "rule": rule, "kind": kind})
+        items.append({"text": piece, "rule": rule, "kind": kind, **headlines.get((start, rule), {})})
         if kind == "related_dump":
             related.extend(parse_related(piece))
     kept.append(text[pos:])

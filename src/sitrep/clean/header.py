@@ -140,7 +140,8 @@ def read_header(body: str, title: str | None) -> Header:
             kept = kept.strip(LEAD_PUNCT)
             if RELATED_LIST.match(kept):
                 # a related-articles list between the share bar and the title printed again
-                items.append({"text": kept, "rule": "header-related-list", "kind": "related"})
+                items.append({"text": kept, "rule": "header-related-list", "kind": "related",
+                              "headlines": kept[len("Related"):]})
                 kept = ""
             if len(kept) <= 60 and (not kept or BYLINE.match(kept) or items):
                 header.furniture.extend(items)
