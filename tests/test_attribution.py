@@ -87,3 +87,81 @@ def test_summary_sentence_takes_the_attribution_that_opens_the_next_sentence():
     attribute_events(article, nlp()(text))
     assert article.events[0].source == "Deir Ezzor Governorate"
     assert article.events[0].spans["source"].rule == "attribution:lead"
+
+
+def test_between_two_accounts_the_one_naming_the_events_place_wins():
+    from sitrep.records import Location
+
+    text = ("A police source said that rocket shells hit the Midan district of Aleppo. "
+            "Later a man was wounded in shelling on Nubl. "
+            "Residents of the town told SANA that gunmen shelled Nubl with mortars.")
+    article = Article(id="t", text=text)
+    article.claims = [
+        claim_at(text, "rocket shells hit the Midan district of Aleppo", "said", None, "police",
+                 who="A police source"),
+        claim_at(text, "gunmen shelled Nubl with mortars", "told", None, "residents",
+                 who="Residents of the town"),
+    ]
+    wounded = event_at(text, "Later a man was wounded in shelling on Nubl", 0)
+    wounded.location = Location(name="Nubl", span=span_of(text, "Nubl"))
+    article.events = [wounded]
+    attribute_events(article, nlp()(text))
+    assert wounded.source == "residents"
+    assert wounded.spans["source"].rule == "attribution:lead"
+    # Without the place in the later account, the earlier one runs on.
+    wounded.location = Location(name="Zahraa")
+    attribute_events(article, nlp()(text))
+    assert wounded.source == "police"
+
+
+def test_lead_toll_restated_and_attributed_in_the_next_sentence_takes_that_source():
+    from sitrep.records import Figure
+
+    text = ("At least 12 people were killed in air raids on Saraqeb. "
+            "Twelve civilians died in the raids on Sunday a monitoring group said. "
+            "Markets in the town were closed.")
+    article = Article(id="t", text=text)
+    article.claims = [claim_at(text, "Twelve civilians died in the raids on Sunday", "said", None,
+                               "Syrian Observatory for Human Rights", who="a monitoring group")]
+    lead = event_at(text, "At least 12 people were killed in air raids on Saraqeb", 0)
+    lead.killed = Figure(12, "at_least")
+    article.events = [lead]
+    attribute_events(article, nlp()(text))
+    assert lead.source == "Syrian Observatory for Human Rights"
+    assert lead.spans["source"].rule == "attribution:lead"
+    # A different toll is a different account: the outlet's own voice.
+    other = event_at(text, "At least 12 people were killed in air raids on Saraqeb", 0)
+    other.killed = Figure(40, "at_least")
+    article.events = [other]
+    attribute_events(article, nlp()(text))
+    assert other.source is None
+
+
+def test_named_person_beats_a_generic_description_as_source():
+    text = "Shells killed four people in Madaya, media activist Omar Hamdan said."
+    article = Article(id="t", text=text)
+    article.claims = [claim_at(text, "Shells killed four people in Madaya", "said", "Omar Hamdan", "activists")]
+    article.events = [event_at(text, "Shells killed four people in Madaya", 0)]
+    attribute_events(article, nlp()(text))
+    assert article.events[0].source == "Omar Hamdan"
+    # A named organisation stays the source.
+    article.claims[0].speaker_org = "Syrian Civil Defence"
+    attribute_events(article, nlp()(text))
+    assert article.events[0].source == "Syrian Civil Defence"
+
+
+def test_headline_toll_given_again_by_a_later_claim_takes_its_source():
+    from sitrep.records import Figure
+
+    text = ("Over 40 militants died as the army repelled an attack on the airport. "
+            "The fighting lasted for hours. "
+            "According to a military source the army killed at least 40 militants on Monday.")
+    article = Article(id="t", text=text)
+    article.claims = [claim_at(text, "the army killed at least 40 militants on Monday", "According to", None,
+                               "Syrian military", who="a military source")]
+    headline = event_at(text, "Over 40 militants died as the army repelled an attack on the airport", 0)
+    headline.killed = Figure(40, "at_least")
+    article.events = [headline]
+    attribute_events(article, nlp()(text))
+    assert headline.source == "Syrian military"
+    assert headline.spans["source"].rule == "attribution:restated"

@@ -128,3 +128,86 @@ def test_a_co_speaker_before_and_is_not_part_of_the_claim():
     text = "Government air strikes killed twenty people in the city of Homs on Sunday a monitor and residents said."
     claim = find_claims(Article(id="t", text=text), nlp()(text))[0]
     assert claim.text == "Government air strikes killed twenty people in the city of Homs on Sunday"
+
+
+def test_speaker_hung_inside_relative_clause_of_a_mute_subject_is_the_name_before_the_cue():
+    # Comma-less wire copy: the parser takes "raids" for the subject of "said" and hangs the
+    # monitor inside the relative clause; the named phrase right before the cue speaks.
+    text = ("Jisr al-Shughur in Idlib province suffered a series a air raids which killed six people "
+            "including two men and a girl the Syrian Observatory for Human Rights said.")
+    claim = only(claims_of(text), cue="said")
+    assert claim.speaker_org == "Syrian Observatory for Human Rights"
+    assert claim.text.startswith("Jisr al-Shughur in Idlib province suffered")
+
+
+def test_reporter_citing_a_source_attributes_the_claim_to_the_cited_source():
+    text = ("Government troops killed 40 militants near Palmyra and its outskirts state media reported "
+            "citing a military source. The source said two tanks were destroyed in the fighting.")
+    claims = claims_of(text)
+    cited = only(claims, cue="reported")
+    assert cited.speaker_org == "Syrian military" and cited.speaker_role == "military source"
+    assert cited.text.startswith("Government troops killed 40 militants")
+    assert "citing" not in cited.text
+
+
+def test_reporter_in_copy_credited_to_an_agency_is_that_agency():
+    # No publisher known, but the cleaner credited the whole story to an agency: its reporter is it.
+    from sitrep.records import Span
+
+    text = "A reporter in Homs said that four civilians were killed by rocket shells on Monday."
+    article = Article(id="t", text=text, cited_sources=["SANA"],
+                      spans={"cited_sources[0]": Span(0, 0, "SANA", "credit:dateline")})
+    claim = only(find_claims(article, nlp()(text)), cue="said")
+    assert claim.speaker_org == "SANA"
+    # A credit for one statement only ("RT reported") does not make the outlet the story's voice.
+    article.spans["cited_sources[0]"] = Span(0, 0, "SANA", "credit:inline")
+    assert only(find_claims(article, nlp()(text)), cue="said").speaker_org != "SANA"
+
+
+def test_inverted_speaker_after_a_comma_less_content_is_the_subject_that_can_speak():
+    # The parser reads the content clause as a second subject of "said".
+    text = ("In fresh raids Syrian regime helicopters bombed opposition-held parts of Daraa late on Monday "
+            "said the Syrian Observatory for Human Rights (SOHR).")
+    claim = only(claims_of(text), cue="said")
+    assert claim.speaker_org == "Syrian Observatory for Human Rights"
+    assert claim.text.startswith("In fresh raids Syrian regime helicopters bombed")
+
+
+def test_adding_shares_the_speaker_of_its_cue_not_that_cues_listener():
+    text = ('"Government forces shelled a wedding party with mortars killing at least four people" local '
+            'activist Omar Hamdan told The New Arab adding that dozens of others were wounded.')
+    added = only(claims_of(text), cue="adding")
+    assert added.speaker == "Omar Hamdan"
+    assert added.text == "dozens of others were wounded"
+
+
+def test_according_to_without_comma_splits_the_source_name_from_the_content():
+    text = "According to the Syrian Observatory heavy shelling has hit the southern province in recent weeks."
+    claim = only(claims_of(text), cue="According to")
+    assert claim.speaker_org == "Syrian Observatory for Human Rights"
+    assert claim.text == "heavy shelling has hit the southern province in recent weeks"
+    # A source qualified by a place keeps its whole phrase.
+    text = "According to a military source in the Idlib Governorate the army killed at least 30 militants on Monday."
+    assert only(claims_of(text), cue="According to").speaker_org == "Syrian military"
+
+
+def test_witnesses_right_before_the_cue_speak_when_the_parsed_subject_cannot():
+    text = ("Separately the sound of heavy shelling including blasts could be heard from the Turkish border "
+            "town of Kilis about 30 miles (48 km) north of the Syrian city of Azaz witnesses said.")
+    claim = only(claims_of(text), cue="said")
+    assert claim.speaker_role == "witnesses"
+    assert claim.text.startswith("Separately the sound of heavy shelling")
+
+
+def test_of_two_speakers_split_by_the_parser_the_first_named_leads():
+    text = ("Heavy bombing on the city has killed at least 60 civilians including children the monitor and "
+            "a civil defence official said. The Syrian Observatory for Human Rights said the raids continued.")
+    toll = only(claims_of(text), cue="said", text="Heavy bombing on the city has killed at least 60 civilians "
+                                                 "including children")
+    assert toll.speaker_org == "Syrian Observatory for Human Rights"
+
+
+def test_state_news_agency_descriptor_is_sana():
+    claim = only(claims_of("Air raids killed nine people in Daraa on Monday Syrias state-run news agency said."),
+                 cue="said")
+    assert claim.speaker_org == "SANA"

@@ -136,3 +136,39 @@ def test_a_name_ending_the_previous_sentence_is_not_the_next_speaker():
     claims = claims_of("The town was shelled overnight, residents told Hassan Khaled. "
                        "A military source confirmed the air strikes.")
     assert claims[-1].speaker is None and claims[-1].speaker_org == "Syrian military"
+
+
+def test_title_glued_before_a_name_without_commas_gives_the_organisation():
+    # Comma-less copy: the parser hangs "SOHR head" on the content, not on the speaker.
+    text = ("Four children were among 30 people killed in opposition-held areas on Friday and Saturday "
+            "SOHR head Rami Abdel Rahman said.")
+    claim = claims_of(text)[0]
+    assert claim.speaker == "Rami Abdel Rahman"
+    assert claim.speaker_org == "Syrian Observatory for Human Rights"
+    assert claim.speaker_role == "head"
+    text = ("Barrel bombs hit several districts including Bustan al-Qasr and al-Sakhour civil defense "
+            "official Ammar Selmo told Reuters.")
+    assert claims_of(text)[0].speaker_org == "Syrian Civil Defence"
+    # A bare name after the content has no title to borrow.
+    assert claims_of("Rockets hit the town of Saraqeb on Monday Ahmad Saleh said.")[0].speaker_org is None
+
+
+def test_reporter_of_the_publishing_outlet_is_the_outlet_even_with_a_place():
+    text = "A reporter in Homs said that four civilians were killed by rocket shells on Monday."
+    claim = find_claims(Article(id="t", text=text, outlet="SANA"), nlp()(text))[0]
+    assert claim.speaker_org == "SANA"
+
+
+def test_agency_descriptor_of_the_chemical_weapons_body_is_canonicalised():
+    claim = claims_of("The global chemical arms watchdog said it was gravely concerned by the reports.")[0]
+    assert claim.speaker_org == "Organisation for the Prohibition of Chemical Weapons"
+
+
+def test_he_refers_to_a_speaker_named_by_title_only():
+    text = ('Assad denied the claims. Italy\'s foreign minister called for an urgent meeting of the Security '
+            'Council after what he said was a "barbaric" attack on the town. "We cannot stay silent" he added.')
+    claims = claims_of(text)
+    said = [c for c in claims if c.cue == "said"][0]
+    added = [c for c in claims if c.cue == "added"][0]
+    assert said.speaker is None and said.speaker_role == "foreign minister"
+    assert added.speaker is None and added.speaker_role == "foreign minister"

@@ -15,12 +15,19 @@ speaker when
    people were killed in raids on Kafr Takharim.");
 4. else the very next sentence opens with an attribution whose content
    follows it (``attribution:lead``): agency copy states the toll, then
-   "A source at the Governorate told SANA that ...".
+   "A source at the Governorate told SANA that ...", or the next sentence's
+   claim restates the event's toll ("At least 16 killed. Sixteen civilians
+   were killed, a monitor said"). Where both 3 and 4 apply, the account
+   whose content names the event's place wins;
+5. else a later claim restates the event's toll (``attribution:restated``):
+   the outlet's headline figure, then "According to a military source the
+   army killed at least 50 militants".
 
 The source is the speaker's organisation, or the speaker when no
-organisation is known. The claim lists the events it asserts in
-``Claim.event_ids``. An event in the outlet's own voice keeps ``source``
-null: nothing here guesses a source for unattributed text.
+organisation is known or the organisation is only a description
+("activists"). The claim lists the events it asserts in ``Claim.event_ids``.
+An event in the outlet's own voice keeps ``source`` null: nothing here
+guesses a source for unattributed text.
 """
 from __future__ import annotations
 
@@ -31,10 +38,17 @@ from ..registry import components
 INSIDE_SHARE = 0.5
 # How many sentences an account runs on after its attribution.
 CONTINUATION_SENTENCES = 2
+# Smallest toll that ties a lead sentence to the next sentence's claim (1 and 2 recur by chance).
+MIN_TOLL = 3
 
 
 def claim_source(claim: Claim) -> str | None:
-    return claim.speaker_org or claim.speaker
+    """The organisation behind a claim, else its speaker. A generic description in place of an
+    organisation ("activists" for "media activist Abdul Wahab") gives way to the named person."""
+    org = claim.speaker_org
+    if org and claim.speaker and not org[:1].isupper():
+        return claim.speaker
+    return org or claim.speaker
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -93,15 +107,38 @@ def claim_for_event(event: Event, claims: list[Claim], doc) -> tuple[Claim, str]
         if cue is not None and claim_source(claim) and a <= cue.start < b:
             return claim, "attribution:same_sentence"
     continued = _continued_claim(doc.text, sentences, k, claims)
+    following = _lead_of_claim(doc.text, sentences, k, claims, event)
+    if continued is not None and following is not None and _names_place(following, event) \
+            and not _names_place(continued, event):
+        # "... a source at the police said. In the meantime a woman was hurt in al-Fouaa. Local
+        # sources in the town told SANA that al-Fouaa was shelled": the account that names the
+        # event's place is the one it belongs to.
+        return following, "attribution:lead"
     if continued is not None:
         return continued, "attribution:continuation"
-    following = _lead_of_claim(doc.text, sentences, k, claims)
     if following is not None:
         return following, "attribution:lead"
+    restated = [c for c in claims if c.span is not None and c.span.start > ev.end and claim_source(c)
+                and _restates_toll(c, event)]
+    if restated:
+        # A headline toll in the outlet's words that a later claim gives again ("Over 50 militants
+        # killed ... According to a military source the army killed at least 50 militants").
+        return min(restated, key=lambda c: c.span.start), "attribution:restated"
     return None
 
 
-def _lead_of_claim(text: str, sentences: list[tuple[int, int]], k: int, claims: list[Claim]) -> Claim | None:
+def _names_place(claim: Claim, event: Event) -> bool:
+    """Whether the claim's content names the event's place, canonical or as the text spells it."""
+    loc = event.location
+    if loc is None:
+        return False
+    content = (claim.text or "").lower()
+    names = [loc.name, loc.span.text if loc.span is not None else None]
+    return any(n and n.lower() in content for n in names)
+
+
+def _lead_of_claim(text: str, sentences: list[tuple[int, int]], k: int, claims: list[Claim],
+                   event: Event | None = None) -> Claim | None:
     """A summary sentence whose account the very next sentence attributes, in agency style:
     "Two civilians were killed in Deir Ezzor. A source at the Governorate told SANA that ..."."""
     if k + 1 >= len(sentences):
@@ -111,7 +148,27 @@ def _lead_of_claim(text: str, sentences: list[tuple[int, int]], k: int, claims: 
         return None
     opening = [c for c in claims if c.cue_span is not None and claim_source(c) and a <= c.cue_span.start < b
                and c.speaker_span is not None and c.speaker_span.start < c.span.start]
-    return opening[0] if opening else None
+    if opening:
+        return opening[0]
+    # "At least 16 civilians were killed in Idlib. Sixteen civilians ... were killed, a monitor said":
+    # a lead whose toll the next sentence restates and attributes.
+    restating = [c for c in claims if c.cue_span is not None and claim_source(c) and a <= c.cue_span.start < b
+                 and event is not None and _restates_toll(c, event)]
+    return restating[0] if restating else None
+
+
+def _restates_toll(claim: Claim, event: Event) -> bool:
+    """Whether the claim's content gives the event's death or injury toll (in digits or words)."""
+    from .numbers import number_regex, parse_number
+
+    tolls = {f.value for f in (event.killed, event.injured) if f is not None and f.value and f.value >= MIN_TOLL}
+    if not tolls:
+        return False
+    for m in number_regex().finditer(claim.text or ""):
+        n = parse_number(m.group(0))
+        if n is not None and n.value in tolls:
+            return True
+    return False
 
 
 def attribute_events(article: Article, doc=None) -> None:

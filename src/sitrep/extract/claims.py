@@ -19,6 +19,7 @@ a comma between content and speaker.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -78,12 +79,21 @@ def shorten(text: str) -> str:
 
 
 def outlet_name(article) -> str | None:
+    """The outlet whose voice the copy is: the publisher, else the agency the cleaner credits for
+    the whole story (a "SANA" dateline), so "a reporter in Aleppo said" there is that agency."""
+    from .provenance import WHOLE_STORY_CREDITS, outlet_record
+
     record = article.outlet_record
     if record is None and article.outlet:
-        from .provenance import outlet_record
-
         record = outlet_record(article.outlet)
-    return (record or {}).get("name") or article.outlet
+    name = (record or {}).get("name") or article.outlet
+    if name:
+        return name
+    for i, credited in enumerate(article.cited_sources):
+        span = article.spans.get(f"cited_sources[{i}]")
+        if getattr(span, "rule", None) in WHOLE_STORY_CREDITS and outlet_record(credited) is not None:
+            return (outlet_record(credited) or {}).get("name") or credited
+    return None
 
 
 class ClaimFinder:
@@ -94,12 +104,18 @@ class ClaimFinder:
         self.cue_entry = grammar.cue_entry
         self.speaker_head = grammar.speaker_head
         self.content_span = grammar.content_span
+        self.cited_source = grammar.cited_source
+        self.leading_name = grammar.leading_name
+        self.co_speaker = grammar.co_speaker
         self.text = article.text
         self.quotes = find_quotes(self.text)
         self.speakers = SpeakerResolver(doc, outlet=outlet_name(article))
         self.lex = cue_lexicon()
         self.found: list[Found] = []
         self.used_cues: set[int] = set()
+        # Token start and end offsets, ascending: a quote's neighbours by bisection, not a scan of the doc.
+        self.token_starts = [t.idx for t in doc]
+        self.token_ends = [t.idx + len(t) for t in doc]
 
     # -- cue recognition ------------------------------------------------------
 
@@ -109,7 +125,7 @@ class ClaimFinder:
         return [t for t in self.doc if t.idx >= start and t.idx + len(t) <= end]
 
     def cue_after(self, q: Quote) -> Token | None:
-        first = [t for t in self.doc if t.idx >= q.open_mark][:1]
+        first = self.doc[bisect_left(self.token_starts, q.open_mark):][:1]
         if first:
             # A quote inside the content of a cue that comes before it belongs to that cue
             # ("told AFP the assault was "massive" and insisted ..." is one claim of "told").
@@ -118,7 +134,8 @@ class ClaimFinder:
                     break
                 if self.cue_entry(t) and self.speaker_head(t) is not None:
                     return None
-        after = [t for t in self.doc if t.idx >= q.outer_end][:ADJACENT_TOKENS]
+        k = bisect_left(self.token_starts, q.outer_end)
+        after = list(self.doc[k:k + ADJACENT_TOKENS])
         for t in after:
             if t.text in ("“", '"', "”") or (t.is_sent_start and t.idx > q.outer_end + 2):
                 return None
@@ -130,7 +147,8 @@ class ClaimFinder:
         return None
 
     def cue_before(self, q: Quote) -> Token | None:
-        before = [t for t in self.doc if t.idx + len(t) <= q.open_mark][-ADJACENT_TOKENS:]
+        k = bisect_right(self.token_ends, q.open_mark)
+        before = list(self.doc[max(0, k - ADJACENT_TOKENS):k])
         for t in reversed(before):
             if t.text in (".", "!", "?", "”", '"'):
                 return None
@@ -185,7 +203,7 @@ class ClaimFinder:
         the outlet began ('the warplanes “have performed no flights,” he stressed')."""
         start, end = q.start, q.end
         if cue_after:
-            first = [t for t in self.doc if t.idx >= q.open_mark][:1]
+            first = self.doc[bisect_left(self.token_starts, q.open_mark):][:1]
             if first:
                 sent = first[0].sent
                 lead = self.text[sent.start_char:q.open_mark]
@@ -216,7 +234,10 @@ class ClaimFinder:
             if len(self.text[start:end].split()) < 2 or self._covered(start, end):
                 continue
             direct = any(start <= q.start and q.end <= end + 1 for q in self.quotes)
-            self._add(subj, tok, start, end, direct=direct, rule=f"reported:{entry.cue}")
+            # "... media reported citing a military source": the cited source makes the claim; of
+            # "a monitor and activists said", the speaker named first.
+            speaker = self.cited_source(tok) or self.co_speaker(tok, subj) or subj
+            self._add(speaker, tok, start, end, direct=direct, rule=f"reported:{entry.cue}")
 
     def _according_to(self, tok: Token, entry: CueEntry) -> None:
         to = self.doc[tok.i + 1]
@@ -224,8 +245,13 @@ class ClaimFinder:
         if not pobj:
             return
         sent = tok.sent
+        speaker = pobj[0]
         phrase = sorted({tok.i, to.i} | {t.i for t in pobj[0].subtree})
         before = [t for t in sent if t.i < phrase[0]]
+        named = self.leading_name(pobj[0]) if len([t for t in before if not t.is_punct]) < 2 else None
+        if named is not None:  # "According to the Observatory heavy bombardment has ...": no comma
+            speaker, last = named
+            phrase = [i for i in phrase if i <= last.i]
         after = [t for t in sent if t.i > phrase[-1]]
         parts = [p for p in (before, after) if len([t for t in p if not t.is_punct]) >= 2]
         if not parts:
@@ -236,7 +262,7 @@ class ClaimFinder:
         if self._covered(start, end):
             return
         direct = any(start <= q.start and q.end <= end + 1 for q in self.quotes)
-        self._add(pobj[0], tok, start, end, direct=direct, rule="reported:according to",
+        self._add(speaker, tok, start, end, direct=direct, rule="reported:according to",
                   cue_end=to.idx + len(to))
 
     # -- pass 3: quotes continuing the previous speaker ------------------------

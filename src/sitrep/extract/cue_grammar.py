@@ -10,11 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .claim_lexicons import CueEntry, cue_lexicon, role_lexicon
-from .speakers import SpeakerResolver
+from .speakers import SpeakerResolver, canonical_actor
 
 CONTENT_CHILD_DEPS = ("dobj", "xcomp", "prep", "attr", "oprd", "ccomp", "dative", "npadvmod", "pcomp")
 TIME_PREPOSITIONS = {"in", "on", "at", "during", "by", "after", "before", "since", "while", "as", "from",
                      "to", "with", "through", "via", "over", "late", "earlier", "later"}
+# "state TV reported, citing a military source": the participle that names where the reporter got it.
+CITING_WORDS = {"citing", "quoting"}
 
 
 class CueGrammar:
@@ -55,6 +57,9 @@ class CueGrammar:
         tok = cue
         for _ in range(4):
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+            # "... parts of Aleppo early on Thursday said the Observatory": two subjects where the
+            # commas were lost; the one that can speak is the speaker.
+            subj.sort(key=lambda c: not SpeakerResolver.can_speak(c))
             if subj:
                 right = max(t.i for t in subj[0].subtree)
                 own = {t.i for c in cue.children if c.dep_ in ("prep", "advmod", "npadvmod", "punct", "aux", "neg")
@@ -73,6 +78,13 @@ class CueGrammar:
                     if near is not None and near.i != subj[0].i and self.strong_speaker(near) \
                             and near.dep_ != "pobj" and self._through_verb(near, subj[0]):
                         return near
+                if tok.i == cue.i and subj[0].i < cue.i and not SpeakerResolver.can_speak(subj[0]):
+                    # "... air strikes which killed seven people the Observatory for Human Rights
+                    # said": the parser hung the speaker inside a relative clause of a subject
+                    # that cannot speak; the named phrase right before the cue speaks.
+                    near = self.adjacent_subject(cue)
+                    if near is not None and near.i > subj[0].i:
+                        return self._phrase_head(near, subj[0])
                 return subj[0]
             agent = [c for c in tok.children if c.dep_ == "agent"]
             if agent:
@@ -96,8 +108,50 @@ class CueGrammar:
             if tok.dep_ == "relcl" and tok.i > tok.head.i and SpeakerResolver.can_speak(tok.head) and not any(
                     c.dep_ in ("ccomp", "dobj") and c.i > tok.i for c in tok.children):
                 return tok.head
+            if tok.i != cue.i and self.cue_entry(tok) is not None:
+                # '"..." activist X told The New Arab adding that ...': "adding" shares the speaker
+                # of the cue it hangs on, not that cue's listener right before it.
+                shared = self.speaker_head(tok)
+                if shared is not None:
+                    return shared
             return self.adjacent_subject(cue)
         return None
+
+    def cited_source(self, cue: Token) -> Token | None:
+        """The source a reporting cue cites ("local media reported citing a military source"): the
+        claim is that source's; the reporter only relays it."""
+        for c in cue.children:
+            if c.text.lower() in CITING_WORDS and c.i > cue.i:
+                obj = [g for g in c.children if g.dep_ in ("dobj", "pobj", "attr")]
+                if obj and SpeakerResolver.can_speak(obj[0]):
+                    return obj[0]
+        return None
+
+    @staticmethod
+    def leading_name(obj: Token) -> tuple[Token, Token] | None:
+        """"According to the Syrian Observatory heavy bombardment has battered ...": with the comma
+        lost, the parser runs the source's name into the content. The name the actor table knows at
+        the start of ``obj``'s phrase, as (its head, its last token), when content follows it."""
+        toks = sorted(obj.subtree, key=lambda t: t.i)
+        for k in range(len(toks) - 1, 0, -1):
+            last = toks[k - 1]
+            if last.pos_ != "PROPN" or not canonical_actor(" ".join(t.text for t in toks[:k])):
+                continue
+            inside = {t.i for t in toks[:k]}
+            if obj.i in inside:
+                return None  # the object itself is the name ("a military source in the Aleppo ...")
+            heads = [t for t in toks[:k] if t.head.i not in inside and t.pos_ == "PROPN"]
+            return (heads[0], last) if heads else None
+        return None
+
+    @staticmethod
+    def _phrase_head(tok: Token, floor: Token) -> Token:
+        """The head of the name ``tok`` ends: "Rights" -> "Observatory" in "the Syrian Observatory for
+        Human Rights", not climbing past ``floor``."""
+        while (tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.dep_ == "prep"
+               and tok.head.head.pos_ == "PROPN" and floor.i < tok.head.head.i < tok.i):
+            tok = tok.head.head  # only within a name: "witnesses" in "north of Azaz witnesses" stays
+        return tok
 
     @staticmethod
     def _through_verb(tok: Token, ancestor: Token) -> bool:
@@ -168,7 +222,7 @@ class CueGrammar:
         entry = self.cue_entry(cue)
         objs = [] if entry is None or entry.content == "ccomp" else [
                 c for c in cue.children if c.dep_ in CONTENT_CHILD_DEPS and c.i > cue.i and c.dep_ != "dative"
-                and c.i != subj.i
+                and c.i != subj.i and c.text.lower() not in CITING_WORDS
                 and c.text.lower() not in TIME_PREPOSITIONS and not (c.pos_ == "PRON" and not list(c.children))
                 and not (c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"))]
         if objs:
@@ -205,14 +259,27 @@ class CueGrammar:
     def without_co_speaker(self, lead: list[Token]) -> list[Token]:
         """"... killed 20 people a monitor and activists said": the parser takes only the last
         conjunct for the subject, so the lead ends in the other speaker and "and"; drop both."""
+        chunk = self._co_speaker_chunk(lead)
+        return lead if chunk is None else [t for t in lead if t.i < chunk.start]
+
+    def co_speaker(self, cue: Token, subj: Token) -> Token | None:
+        """The first of two speakers the parser split ("... a monitor and activists said"): the
+        one named first leads the claim."""
+        if subj.i > cue.i:
+            return None
+        first = min(t.i for t in subj.subtree)
+        chunk = self._co_speaker_chunk([t for t in cue.sent if t.i < first])
+        return None if chunk is None else chunk.root
+
+    def _co_speaker_chunk(self, lead: list[Token]):
         if len(lead) < 4 or lead[-1].text.lower() not in ("and", "or"):
-            return lead
+            return None
         chunk = next((c for c in self.doc.noun_chunks if c.end == lead[-1].i), None)
         # A place ends the content too ("... shelters in Syria Iraq or Turkey sources said").
         if (chunk is None or not SpeakerResolver.can_speak(chunk.root) or chunk.root.pos_ == "PRON"
                 or chunk.root.ent_type_ in ("GPE", "LOC", "FAC")):
-            return lead
-        return [t for t in lead if t.i < chunk.start]
+            return None
+        return chunk
 
     def is_clause(self, tokens: list[Token], cue: Token) -> bool:
         """A stretch that reads as a statement of its own, not the cue's own adverbials."""

@@ -103,8 +103,11 @@ def subtree_without(head: Token, skip: set[str]) -> list[Token]:
 def drop_dateline(tokens: list[Token], head: Token) -> list[Token]:
     """'Jul 2016 Syrian state TV', '2014 Activists': leading date and number tokens glued on by a
     dateline, and anything before a line break, are not part of the speaker."""
-    text = head.doc.text  # joins every token on each access: once, not once per token
-    out = [t for t in tokens if not (t.i < head.i and "\n" in text[t.idx:head.idx])]
+    # The last token before the head whose trailing text holds a line break; tokens up to it go.
+    # (Doc.text would join the whole document's tokens on every call.)
+    low = min((t.i for t in tokens), default=head.i)
+    cut = next((j for j in range(head.i - 1, low - 1, -1) if "\n" in head.doc[j].text_with_ws), -1)
+    out = [t for t in tokens if not (t.i < head.i and t.i <= cut)]
     while out and out[0].i < head.i and (out[0].ent_type_ in DATELINE_ENTS or out[0].like_num
                                           or out[0].is_space or out[0].is_punct):
         out = out[1:]

@@ -34,6 +34,8 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl"}
 CORE_SKIP_DEPS = CLAUSE_DEPS | {"punct", "cc", "conj", "prep", "appos"}
 # Staff of the outlet that publishes the text.
 OUTLET_STAFF = {"reporter", "correspondent", "journalist"}
+# How far back a title glued before a speaker's name may reach ("al-Sakhour civil defence official").
+TITLE_RUN_TOKENS = 4
 # Generic words for a news outlet ("the media outlet added").
 MEDIA_WORDS = {"media", "outlet", "agency", "channel", "newspaper", "broadcaster"}
 # Phrases that speak for whoever issued them ("the statement said").
@@ -149,6 +151,9 @@ class SpeakerResolver:
             earlier = self._earlier_mention(core)
             if earlier is not None:
                 return replace(earlier, start=start, end=end, rule="speaker:earlier_mention")
+        if person is not None and org is None:
+            org, title = self._title_before(phrase)
+            role = role or title
         if person is not None:
             earlier = self._same_person(person)
             if earlier is not None:
@@ -165,10 +170,29 @@ class SpeakerResolver:
             return None
         return Speaker(None, org, role, start, end, rule)
 
+    def _title_before(self, phrase: list[Token]) -> tuple[str | None, str | None]:
+        """"... on Wednesday SOHR head Rami Abdel Rahman said": with the commas lost, the parser
+        hangs the title before a name on the content. The organisation of that title (actor table)
+        and the title itself, or (None, None)."""
+        run: list[Token] = []
+        j = phrase[0].i - 1
+        while j >= phrase[0].sent.start and len(run) < TITLE_RUN_TOKENS:
+            t = self.doc[j]
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") or t.ent_type_ in (
+                    "DATE", "TIME", "CARDINAL", "PERSON"):
+                break
+            run.insert(0, t)
+            j -= 1
+        if not run or not is_title_word(run[-1].text):
+            return None, None
+        hit = canonical_actor(" ".join(t.text for t in run))
+        return (hit[0], run[-1].text.lower()) if hit else (None, None)
+
     def _pronoun(self, low: str, start: int, end: int) -> Speaker | None:
         wanted_person = low in PERSON_PRONOUNS
         for earlier in reversed(self.seen):
-            if wanted_person and earlier.name:
+            # "he" is a named person, or one named by a title only ("France's foreign minister").
+            if wanted_person and (earlier.name or earlier.role and is_title_word(earlier.role.split()[-1])):
                 return replace(earlier, start=start, end=end, rule="speaker:pronoun")
             if not wanted_person and not earlier.name and earlier.org:
                 return replace(earlier, start=start, end=end, rule="speaker:pronoun")
@@ -296,6 +320,11 @@ class SpeakerResolver:
             named = self._named_org_containing(head.text.lower(), head.idx)
             if named:
                 return named
+        # 1d. "a reporter in Homs said": the outlet's own staff, whatever place follows (the small
+        #     model tags towns ORG); "a Reuters reporter" names its outlet and was read in 1.
+        if self.outlet and head.text.lower() in OUTLET_STAFF and not any(
+                c.dep_ in ("compound", "poss", "amod") for c in head.children):
+            return self.outlet
         # 2. A named organisation the table lacks, but not a word of a title ("Secretary of State").
         title = title_role(phrase, person_idx) or ""
         for ent in sorted(org_ents, key=lambda e: (len(e), e.start), reverse=True):
