@@ -243,3 +243,13 @@ def test_tag_list_stops_before_a_clause_with_an_event_verb():
     assert "Tags Syria Raqqa Daesh" in a.boilerplate
     assert "Syrian regime and Russian jets pounded several fronts overnight." in a.text
     assert "The Islamic State launched a counterattack on Monday." in a.text
+
+
+def test_an_agency_named_in_capitals_is_not_cut_into_a_city_dateline():
+    from sitrep.clean import clean_document
+    from sitrep.records import RawDocument
+
+    text = ("Shells hit Aleppo\n\nSANA reporter in Aleppo said that rocket shells fired by terrorists "
+            "hit the al-Midan neighborhood on Tuesday, killing three civilians.")
+    article = clean_document(RawDocument(id="t", uri="t.txt", raw=text, format="txt"))
+    assert "SANA reporter in Aleppo said" in article.text

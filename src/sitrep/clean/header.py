@@ -28,9 +28,10 @@ def leading_credit() -> re.Pattern:
     return re.compile(rf"(?:{names})\b(?=\s+(?![a-z])(?!(?:News|Agency)\b))")
 
 
-# "BEIRUT", "BEIRUT (Sputnik)", "DEIR EZ-ZOR (Syria) (Sputnik)", "MOSCOW, Oct 25 (Reuters) -"
+# "BEIRUT", "BEIRUT (Sputnik)", "DEIR EZ-ZOR (Syria) (Sputnik)", "MOSCOW, Oct 25 (Reuters) -";
+# a capitalised word is taken whole ("SANA reporter ..." is no city "SAN").
 CITY_DATELINE = re.compile(
-    r"[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]{2,}){0,2}(?:,? [A-Z][a-z]+)?(?: \([^()\n]{1,25}\))*"
+    r"[A-Z][A-Z'.-]{2,}(?![A-Za-z])(?: [A-Z][A-Z'.-]{2,}(?![A-Za-z])){0,2}(?:,? [A-Z][a-z]+)?(?: \([^()\n]{1,25}\))*"
     r"\s?(?:[-\u2013\u2014:]\s?)?(?=[A-Z\"\u201c])")
 BYLINE = re.compile(r"by [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,4}\s*$")
 SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
