@@ -46,7 +46,7 @@ def test_measure_reports_rates_and_ratio(tmp_path, capsys):
     assert result["articles"] == 3 and result["events"] >= 3 and result["rounds"] == 2
     assert result["articles_per_s"] > 0 and result["baseline_articles_per_s"] > 0
     assert result["ratio"] == pytest.approx(result["articles_per_s"] / result["baseline_articles_per_s"], rel=0.01)
-    assert result["peak_rss_mb"] > 0
+    assert result["peak_rss_mb"] > 0 and result["cpu_ratio"] > 0
 
 
 def test_small_inputs_are_cycled_with_distinct_ids(tmp_path):

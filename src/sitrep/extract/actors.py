@@ -75,6 +75,9 @@ class ActorTable:
         self.tokens_ci = {tuple(_tokens(a)): e for a, e in self.by_alias.items()}
         self.tokens_cs = {tuple(_tokens(a)): e for a, e in self.by_alias_cs.items()}
         self.max_tokens = max(map(len, list(self.tokens_ci) + list(self.tokens_cs)), default=1)
+        # First tokens of aliases: most text tokens start none, and need no lookup per length.
+        self.first_ci = {k[0] for k in self.tokens_ci if k}
+        self.first_cs = {k[0] for k in self.tokens_cs if k}
 
     def entry(self, text: str) -> ActorEntry | None:
         text = " ".join(text.split())
@@ -102,6 +105,9 @@ class ActorTable:
         lowered = [t.lower() for t in words]
         found = []
         for i in range(len(spans)):
+            if words[i] not in self.first_cs and lowered[i] not in self.first_ci and not (
+                    len(words[i]) > 3 and words[i].endswith("s") and (words[i][:-1],) in self.tokens_cs):
+                continue
             for n in range(min(self.max_tokens, len(spans) - i), 0, -1):
                 entry = self.tokens_cs.get(tuple(words[i:i + n])) or self.tokens_ci.get(tuple(lowered[i:i + n]))
                 if entry is None and n == 1 and len(words[i]) > 3 and words[i].endswith("s"):

@@ -26,6 +26,8 @@ _WORD = re.compile(r"[^\W\d_](?:[\w’'`ʿ]*\w)?")
 _NOT_PLACE_ENTS = ("PERSON", "ORG", "NORP")
 # Lower-case Arabic articles that are also English words count only when hyphenated.
 _ENGLISH_ARTICLES = frozenset({"at", "as", "an", "ad"})
+# Articles _capitalised looks past to the word that must be capitalised.
+_SKIPPED_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "the"})
 # Countries whose places answer to every GeoNames alternate spelling: the wars sitrep reads about
 # and their neighbours (the builder keeps all their villages). Elsewhere only big places do.
 REGION = frozenset({"Syria", "Iraq", "Lebanon", "Jordan", "Israel", "Palestine", "Yemen", "Libya", "Turkey",
@@ -72,7 +74,7 @@ def _joinable(text: str, a_end: int, b_start: int) -> bool:
 def _capitalised(text: str, start: int, end: int) -> bool:
     """The first word that is not an Arabic article starts with a capital: "al-Bab", "Aleppo"."""
     for w in text[start:end].replace("-", " ").split():
-        if w.lower() in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "the"):
+        if w.lower() in _SKIPPED_ARTICLES:
             continue
         return w[0].isupper() and not (w.isupper() and len(w) > 3)
     return False
@@ -80,12 +82,21 @@ def _capitalised(text: str, start: int, end: int) -> bool:
 
 def _raw_matches(text: str, gaz: Gazetteer) -> list[tuple[int, int, list[tuple[Place, str]]]]:
     words = _words(text)
+    # joined[i]: how many of the gaps after word i, in a row, join words of one name (once, not per n).
+    joined = [0] * len(words)
+    for j in range(len(words) - 2, -1, -1):
+        if _joinable(text, words[j][1], words[j + 1][0]):
+            joined[j] = joined[j + 1] + 1
     out = []
     i = 0
     while i < len(words):
         matched = False
+        first = text[words[i][0]:words[i][1]]
+        if not first[0].isupper() and first.lower() not in _SKIPPED_ARTICLES:
+            i += 1  # no run starting with a lower-case word passes _capitalised
+            continue
         for n in range(min(gaz.max_words, len(words) - i), 0, -1):
-            if n > 1 and not all(_joinable(text, words[j][1], words[j + 1][0]) for j in range(i, i + n - 1)):
+            if n > 1 and joined[i] < n - 1:
                 continue
             start, end = words[i][0], words[i + n - 1][1]
             if not _capitalised(text, start, end):
@@ -143,10 +154,8 @@ def _allowed(text: str, start: int, end: int, key: str, gaz: Gazetteer) -> bool:
     return True
 
 
-def _inside_non_place_entity(doc, start: int, end: int) -> bool:
-    if doc is None:
-        return False
-    for ent in doc.ents:
+def _inside_non_place_entity(ents, start: int, end: int) -> bool:
+    for ent in ents:
         if ent.label_ in _NOT_PLACE_ENTS and ent.start_char <= start and end <= ent.end_char \
                 and (ent.end_char - ent.start_char) > (end - start):
             return True
@@ -235,7 +244,8 @@ def _modified(text: str, start: int, end: int, place: Place, gaz: Gazetteer):
 def find_places(text: str, doc=None, country: str | None = None) -> list[PlaceMention]:
     """All place mentions, non-overlapping, longest first, disambiguated by the text's country."""
     gaz = gazetteer()
-    matches = [m for m in _raw_matches(text, gaz) if not _inside_non_place_entity(doc, m[0], m[1])]
+    ents = doc.ents if doc is not None else ()  # Doc.ents builds new spans on every access
+    matches = [m for m in _raw_matches(text, gaz) if not _inside_non_place_entity(ents, m[0], m[1])]
     from_entities = _entity_matches(doc, matches, gaz)
     matches = sorted(matches + from_entities, key=lambda m: m[0])
     entity_spans = {(s, e) for s, e, _ in from_entities}
