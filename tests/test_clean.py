@@ -253,3 +253,14 @@ def test_an_agency_named_in_capitals_is_not_cut_into_a_city_dateline():
             "hit the al-Midan neighborhood on Tuesday, killing three civilians.")
     article = clean_document(RawDocument(id="t", uri="t.txt", raw=text, format="txt"))
     assert "SANA reporter in Aleppo said" in article.text
+
+
+def test_a_pattern_is_tried_only_when_its_required_text_is_present():
+    import re
+
+    from sitrep.clean.patterns import Pattern
+
+    caption = Pattern(id="t", regex=re.compile(r"[^.]{5,80}\(AP\)"), requires=re.compile(r"\(AP\)"))
+    assert [m.group(0) for m in caption.finditer("Rescuers search the rubble (AP)")]
+    lenient = Pattern(id="t", regex=re.compile(r"rubble"), requires=re.compile(r"\(AP\)"))
+    assert list(lenient.finditer("Rescuers search the rubble")) == []

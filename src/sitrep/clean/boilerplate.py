@@ -38,7 +38,7 @@ def _matches(text: str, headlines: dict[tuple[int, str], dict[str, Any]] | None 
     found = []
     for pattern in boilerplate_patterns():
         groups = pattern.regex.groupindex
-        for m in pattern.regex.finditer(text):
+        for m in pattern.finditer(text):
             start, end = m.span("bp" if "bp" in groups else 0)
             if end > start and text[start:end].strip():
                 found.append((start, end, pattern.id, pattern.kind))

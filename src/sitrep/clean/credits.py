@@ -43,7 +43,7 @@ def find_credits(text: str) -> list[tuple[str, int, int, str]]:
     names_only = re.compile(name_regex())
     found: list[tuple[str, int, int, str]] = []
     for pattern in credit_patterns():
-        for m in pattern.regex.finditer(text):
+        for m in pattern.finditer(text):
             groups = pattern.regex.groupindex
             if "names" in groups and m.group("names"):
                 base = m.start("names")

@@ -49,7 +49,7 @@ def search_dateline(text: str) -> tuple[dt.date, re.Match, Pattern] | None:
     """The first dateline anywhere in ``text`` (used on furniture such as 'Last Update: ...')."""
     found = []
     for pattern in dateline_patterns():
-        for m in pattern.regex.finditer(text):
+        for m in pattern.finditer(text):
             when = date_from_match(m, pattern)
             if when:
                 found.append((m.start(), -m.end(), when, m, pattern))
@@ -87,7 +87,7 @@ def search_early_dateline(text: str, limit: int = 400) -> tuple[dt.date, re.Matc
     for pattern in dateline_patterns():
         if not pattern.spec.get("early"):
             continue
-        for m in pattern.regex.finditer(head):
+        for m in pattern.finditer(head):
             when = date_from_match(m, pattern)
             if when:
                 hits.append((m.start(), (when, m, pattern)))

@@ -21,6 +21,15 @@ class Pattern:
     regex: re.Pattern
     kind: str = ""
     spec: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # A cheap regex that must occur somewhere in the text for the pattern to be tried:
+    # patterns that scan hundreds of characters at every position are skipped on
+    # texts that cannot hold a match.
+    requires: re.Pattern | None = None
+
+    def finditer(self, text: str):
+        if self.requires is not None and not self.requires.search(text):
+            return iter(())
+        return self.regex.finditer(text)
 
 
 def expand_macros(pattern: str, macros: dict[str, str]) -> str:
@@ -51,7 +60,8 @@ def load_patterns(filename: str, extra_macros: dict[str, str] | None = None) -> 
             regex = re.compile(expand_macros(spec["pattern"], macros), flags)
         except re.error as exc:
             raise ValueError(f"{filename}:{n} ({spec.get('id')}): bad pattern: {exc}") from None
-        out.append(Pattern(id=spec["id"], regex=regex, kind=spec.get("kind", ""), spec=spec))
+        requires = re.compile(expand_macros(spec["requires"], macros), flags) if spec.get("requires") else None
+        out.append(Pattern(id=spec["id"], regex=regex, kind=spec.get("kind", ""), spec=spec, requires=requires))
     return out
 
 
