@@ -32,6 +32,20 @@ def filters(args) -> dict:
             "outlet": args.outlet, "actor": args.actor, "contested": True if args.contested else None}
 
 
+def load_incidents(args, command: str) -> list[dict] | None:
+    """The incidents the filters select; None (after saying why on stderr) for a bad date."""
+    import sys
+
+    from ..store import Store
+    try:
+        flt = filters(args)
+    except ValueError as exc:
+        print(f"sitrep {command}: bad date: {exc}", file=sys.stderr)
+        return None
+    with Store.open(args.db) as store:
+        return store.list_incidents(**flt, limit=args.limit)
+
+
 def format_figure(slot: str, fig: dict) -> str:
     best, low, high = fig.get("best"), fig.get("low"), fig.get("high")
     if best is None:
@@ -44,14 +58,9 @@ def run(args) -> int:
     import json
     import sys
 
-    from ..store import Store
-    try:
-        flt = filters(args)
-    except ValueError as exc:
-        print(f"sitrep incidents: bad date: {exc}", file=sys.stderr)
+    incidents = load_incidents(args, "incidents")
+    if incidents is None:
         return 2
-    with Store.open(args.db) as store:
-        incidents = store.list_incidents(**flt, limit=args.limit)
     if args.json:
         json.dump(incidents, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

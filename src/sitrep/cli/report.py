@@ -121,15 +121,10 @@ def render_html(incidents: list[dict], title: str) -> str:
 def run(args) -> int:
     import sys
 
-    from ..store import Store
-    from .incidents import filters
-    try:
-        flt = filters(args)
-    except ValueError as exc:
-        print(f"sitrep report: bad date: {exc}", file=sys.stderr)
+    from .incidents import load_incidents
+    incidents = load_incidents(args, "report")
+    if incidents is None:
         return 2
-    with Store.open(args.db) as store:
-        incidents = store.list_incidents(**flt, limit=args.limit)
     render = render_html if args.format == "html" else render_markdown
     text = render(incidents, _title(args))
     if args.output:
