@@ -165,3 +165,24 @@ def test_headline_toll_given_again_by_a_later_claim_takes_its_source():
     attribute_events(article, nlp()(text))
     assert headline.source == "Syrian military"
     assert headline.spans["source"].rule == "attribution:restated"
+
+
+def test_events_told_in_the_copys_own_voice_take_the_relayed_agency():
+    text = "(TASS) Eight humanitarian corridors were opened in Aleppo for civilians."
+    article = Article(id="t", text=text, cited_sources=["TASS"],
+                      spans={"cited_sources[0]": Span(1, 5, "TASS", "credit:paren-credit")})
+    article.events = [event_at(text, "Eight humanitarian corridors were opened in Aleppo for civilians", 0)]
+    attribute_events(article, nlp()(text))
+    assert article.events[0].source == "TASS"
+    assert article.events[0].spans["source"].rule == "attribution:story-voice"
+
+
+def test_a_credit_for_one_statement_is_not_the_voice_of_the_story():
+    text = "Eight humanitarian corridors were opened in Aleppo, RT reported."
+    article = Article(id="t", text=text, cited_sources=["RT"],
+                      spans={"cited_sources[0]": Span(52, 54, "RT", "credit:x-reported")})
+    article.events = [event_at(text, "Eight humanitarian corridors were opened in Aleppo", 0)]
+    attribute_events(article, nlp()(text))
+    assert article.events[0].source != "TASS"
+    assert (article.events[0].spans.get("source") is None
+            or article.events[0].spans["source"].rule != "attribution:story-voice")

@@ -172,11 +172,19 @@ def _restates_toll(claim: Claim, event: Event) -> bool:
 
 
 def attribute_events(article: Article, doc=None) -> None:
+    from .provenance import story_voice  # provenance builds on this module
+
+    voice = story_voice(article)
     for claim in article.claims:
         claim.event_ids = []
     for event in article.events:
         found = claim_for_event(event, article.claims, doc)
         if found is None:
+            if voice is not None:
+                # Told in the copy's own voice, and the copy is an agency's story.
+                event.source, credit = voice
+                if credit is not None:
+                    event.spans["source"] = Span(credit.start, credit.end, credit.text, "attribution:story-voice")
             continue
         claim, rule = found
         event.source = claim_source(claim)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..outlets import outlet_table
 from ..records import Article, Span
 from ..registry import components
 from .attribution import claim_source
@@ -25,20 +26,23 @@ RELAYING_TYPES = {"media", "monitor"}
 # Cleaner credit rules that credit the whole story ("Al Masdar News reports:", "(TASS) ...",
 # "... --Reuters"), as opposed to a single statement inside it ("RT reported").
 WHOLE_STORY_CREDITS = {"credit:x-reports-colon", "credit:paren-credit", "credit:trailing-dash-credit",
-                       "credit:dateline", "credit:byline"}
+                       "credit:dateline", "credit:byline", "credit:leading-agency"}
 
 
 def outlet_record(name: str | None) -> dict | None:
-    if not name:
-        return None
-    try:
-        from ..outlets import outlet_table
-    except ImportError:  # the outlets table is optional for extraction
-        return None
-    try:
-        return outlet_table().lookup(name)
-    except Exception:  # a malformed outlets file must not stop extraction
-        return None
+    return outlet_table().lookup(name) if name else None
+
+
+def story_voice(article: Article) -> tuple[str, Span | None] | None:
+    """The agency whose story the outlet relays ("(TASS) ...", "AFP Sunday 30 Oct ..."), innermost
+    credit last: the voice of every sentence nobody else is quoted for."""
+    voice = None
+    for i, credited in enumerate(article.cited_sources):
+        span = article.spans.get(f"cited_sources[{i}]")
+        record = outlet_record(credited)
+        if getattr(span, "rule", None) in WHOLE_STORY_CREDITS and record and record.get("kind") == "agency":
+            voice = (record["name"], span)
+    return voice
 
 
 def _same(a: str, b: str) -> bool:
