@@ -114,8 +114,12 @@ def told_twice(a: Report, b: Report) -> bool:
 
 class _Clusters:
     def __init__(self, reports: list[Report], windows: list[Window | None],
-                 story_score: Callable[[int, int], float] | None = None) -> None:
+                 story_score: Callable[[int, int], float] | None = None,
+                 linked_pairs: set[tuple[int, int]] = frozenset(),
+                 article_towns: dict[str, frozenset[str]] | None = None) -> None:
         self.story_score = story_score
+        self.linked_pairs = linked_pairs
+        self.article_towns = article_towns or {}
         # Report index -> the rule of the link that brought it (and its group) into its incident.
         self.rules: dict[int, str] = {}
         self.parent = list(range(len(reports)))
@@ -144,7 +148,28 @@ class _Clusters:
         backed = sum(self.story_score(a, b) >= STORY_SUPPORT for a, b in pairs)
         return backed >= STORY_SUPPORT_SHARE * len(pairs)
 
-    def try_union(self, i: int, j: int, same_story: bool = False, story: bool = False) -> bool:
+    def completely_linked(self, ri: int, rj: int) -> bool:
+        """Complete linkage for same-day merges: every lead-report pair of different articles
+        across the two groups is linked by some rule."""
+        leads_i = [m for m in self.members[ri] if self.reports[m].salience == "main"]
+        leads_j = [m for m in self.members[rj] if self.reports[m].salience == "main"]
+        return all((min(a, b), max(a, b)) in self.linked_pairs for a in leads_i for b in leads_j
+                   if self.reports[a].article_id != self.reports[b].article_id)
+
+    def lead_town_named(self, i: int, j: int) -> bool:
+        """Two lead stories whose towns each article names: the other lead's town is among the places
+        of this article's reports (a lead placed at a side mention, "Handarat", while the article also
+        reports the strikes on "Manbij" that the other lead is about)."""
+        a, b = self.reports[i], self.reports[j]
+        if a.salience != "main" or b.salience != "main":
+            return False
+        pa, pb = specific_place(a), specific_place(b)
+        towns_a = self.article_towns.get(a.article_id, frozenset())
+        towns_b = self.article_towns.get(b.article_id, frozenset())
+        return (pa is not None and pa.name in towns_b) or (pb is not None and pb.name in towns_a)
+
+    def try_union(self, i: int, j: int, same_story: bool = False, story: bool = False,
+                  place_day: bool = False) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return False
@@ -158,8 +183,11 @@ class _Clusters:
             return False
         if story and not self.story_supported(ri, rj):
             return False
+        if place_day and not self.completely_linked(ri, rj):
+            return False
         # A governorate-level report must not chain two different towns into one incident.
-        if not (same_story or story) and not places_agree(self.places[ri], self.places[rj]):
+        if not (same_story or story) and not places_agree(self.places[ri], self.places[rj]) \
+                and not self.lead_town_named(i, j):
             return False
         small, large = sorted((ri, rj), key=lambda r: len(self.members[r]))
         by_article = defaultdict(list)
@@ -170,7 +198,7 @@ class _Clusters:
                 if not same_article_compatible(self.reports[m], self.reports[other],
                                                self.windows[m], self.windows[other]):
                     return False
-        rule = "same_story" if story else "same_text" if same_story else "score"
+        rule = "same_story" if story else "same_text" if same_story else "same_day" if place_day else "score"
         for m in self.members[small]:
             self.rules.setdefault(m, rule)
         self.parent[small] = large
@@ -187,20 +215,29 @@ def cluster(reports: list[Report], windows: list[Window | None],
             same_story: set[tuple[int, int]] = frozenset(),
             story_pairs: set[tuple[int, int]] = frozenset(),
             story_score: Callable[[int, int], float] | None = None,
-            rules: dict[int, str] | None = None) -> list[list[int]]:
+            rules: dict[int, str] | None = None,
+            place_day_pairs: set[tuple[int, int]] = frozenset(),
+            linked_pairs: set[tuple[int, int]] = frozenset(),
+            article_towns: dict[str, frozenset[str]] | None = None) -> list[list[int]]:
     """Index groups, one per incident (singletons included), in input order. Pairs in
     ``same_story`` (two lead stories whose words agree strongly) join even when their places
     disagree; pairs in ``story_pairs`` (two articles telling one story, see story.py) too, when
     ``story_score`` backs the merge across the two groups' lead reports. ``rules``, when given,
     receives for each report that joined another the rule of that link: ``score`` (pair score),
-    ``same_text`` (lead stories whose words agree strongly) or ``same_story``."""
-    clusters = _Clusters(reports, windows, story_score)
+    ``same_text`` (lead stories whose words agree strongly) or ``same_story``. Pairs in
+    ``place_day_pairs`` (lead stories of one governorate and day, see same_day.py) join last and
+    only when every lead-report pair across the two groups is in ``linked_pairs`` (complete
+    linkage: a governorate and a day are too common to chain on); their rule is ``same_day``."""
+    clusters = _Clusters(reports, windows, story_score, linked_pairs, article_towns)
     # Lead stories first: two articles' main events are the incidents; the secondary reports then
     # join them, and one of them (a passing mention dated a day off) cannot keep two leads apart.
     ordered = sorted(((reports[i].salience == "main" and reports[j].salience == "main", score, i, j)
-                      for score, i, j in scored_pairs if score >= threshold), reverse=True)
+                      for score, i, j in scored_pairs if score >= threshold and (i, j) not in place_day_pairs),
+                     reverse=True)
     for _, score, i, j in ordered:
         clusters.try_union(i, j, (i, j) in same_story, (i, j) in story_pairs)
+    for i, j in sorted(place_day_pairs):
+        clusters.try_union(i, j, place_day=True)
     if rules is not None:
         rules.update(clusters.rules)
     return sorted((sorted(m) for m in clusters.members.values()), key=lambda m: m[0])
