@@ -45,7 +45,7 @@ def test_ingest_stores_links_and_reports_errors(corpus, capsys):
     src, db = corpus
     assert main(["ingest", str(src), "--db", str(db), "--quiet"]) == 0
     err = capsys.readouterr().err
-    assert "d: extraction failed: test document" in err
+    assert "error: d (" in err and "d.txt): extraction failed: test document" in err
     assert "3 stored" in err and "1 errors" in err
     store = Store.open(db)
     assert store.count_articles() == 3

@@ -56,6 +56,11 @@ class DocumentError:
     uri: str
     reason: str
 
+    def describe(self) -> str:
+        """The one line every command prints for a failed document."""
+        where = f" ({self.uri})" if self.uri and self.uri != self.id else ""
+        return f"error: {self.id}{where}: {self.reason}"
+
 
 @dataclass
 class Figure:

@@ -74,7 +74,7 @@ def run(args) -> int:
         for item in results:
             if isinstance(item, DocumentError):
                 failed += 1
-                console.print(f"[red]error[/red] {item.id}: {item.reason}", markup=True, highlight=False)
+                console.print(item.describe(), markup=False, highlight=False, style="red")
                 continue
             fh.write(json.dumps(item.to_gold(), ensure_ascii=False) + "\n")
             console.print(_article_panel(item))

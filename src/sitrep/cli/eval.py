@@ -45,7 +45,7 @@ def _extract(paths) -> dict[str, dict]:
     out = {}
     for item in process_many(read_sources(paths)):
         if isinstance(item, DocumentError):
-            print(f"{item.id}: {item.reason}", file=sys.stderr)
+            print(item.describe(), file=sys.stderr)
         else:
             out[item.id] = item.to_gold(include_text=False)
     return out

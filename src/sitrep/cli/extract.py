@@ -91,8 +91,7 @@ def run(args) -> int:
         for item in process_many(read_sources(args.paths, read_options(args))):
             if isinstance(item, DocumentError):
                 failed += 1
-                where = f" ({item.uri})" if item.uri and item.uri != item.id else ""
-                line = f"error: {item.id}{where}: {item.reason}"
+                line = item.describe()
                 if progress:
                     progress.console.print(line, markup=False, highlight=False)
                 else:

@@ -86,7 +86,7 @@ def _load(args, progress) -> int:
     summary = load_parquet(args.out, args.db, batch_size=args.load_batch, relink=not args.no_link,
                            on_batch=on_batch)
     for err in summary.failures[:20]:
-        print(f"error: {err.id}: {err.reason}", file=sys.stderr)
+        print(err.describe(), file=sys.stderr)
     print(summary.line(), file=sys.stderr)
     return 1 if summary.stats.errors else 0
 

@@ -42,7 +42,7 @@ class IngestRun:
         self.workers = workers
         self.batch_size = batch_size
         self.show_progress = show_progress and sys.stderr.isatty()
-        self.on_error = on_error or (lambda e: print(f"{e.id}: {e.reason}", file=sys.stderr))
+        self.on_error = on_error or (lambda e: print(e.describe(), file=sys.stderr))
         self.stats = IngestStats()
         self.documents = 0
         self.incidents: int | None = None
