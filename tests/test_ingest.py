@@ -193,3 +193,19 @@ def test_sniff_and_decode_helpers():
 def test_options_accept_cli_spellings():
     opts = ReadOptions.from_kwargs(text_col="article_content", date_col="none", max_bytes=5)
     assert opts.text_field == "article_content" and opts.published_field == "none" and opts.max_bytes == 5
+
+
+def test_html_outlet_from_the_page_titles_site_suffix(tmp_path):
+    from sitrep.clean import clean_document
+    from sitrep.ingest import read_sources
+
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<html><head><title>Shelling kills four in Daraa | Jordan Times</title></head><body><article>"
+        "<h1>Shelling kills four in Daraa</h1><p>Shelling killed four civilians in the southern city of Daraa "
+        "on Monday, a monitor said, as fighting went on around the old quarter of the city.</p>"
+        "<p>Residents said the shells fell near a school in the late afternoon.</p></article></body></html>",
+        encoding="utf-8")
+    [raw] = list(read_sources([str(page)]))
+    assert raw.meta["page_title"].endswith("| Jordan Times")
+    assert clean_document(raw).outlet == "Jordan Times"

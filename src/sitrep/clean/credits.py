@@ -72,8 +72,8 @@ def resolve_outlet(meta: dict[str, Any], title: str | None,
             rec = table.lookup(str(meta[key]))
             if rec:
                 return rec["name"], rec, f"meta:{key}", str(meta[key])
-    if title:
-        m = SITE_SUFFIX.search(title)
+    for candidate in (title, meta.get("page_title")):
+        m = SITE_SUFFIX.search(candidate or "")
         if m:
             rec = table.lookup(m.group("site").strip())
             if rec:

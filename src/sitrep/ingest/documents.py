@@ -1,6 +1,8 @@
 """Readers for single documents: plain text and HTML pages."""
 from __future__ import annotations
 
+import re
+from html import unescape
 from typing import Iterator
 
 from ..records import DocumentError, RawDocument
@@ -39,6 +41,8 @@ def html_to_document(html: str, uri: str, doc_id: str, warnings: list[str],
         return DocumentError(doc_id, uri, "HTML has no article text (empty or missing <body>)")
     meta = {
         "title": data.get("title"),
+        # The <title> element keeps the site suffix ("... | Jordan Times") that trafilatura trims.
+        "page_title": _page_title(html),
         "published": data.get("date"),
         "outlet": data.get("sitename"),
         "hostname": data.get("hostname"),
@@ -49,6 +53,13 @@ def html_to_document(html: str, uri: str, doc_id: str, warnings: list[str],
     }
     return RawDocument(id=doc_id, uri=uri, raw=text, format=fmt,
                        meta={k: v for k, v in meta.items() if v not in (None, [], "")})
+
+
+def _page_title(html: str) -> str | None:
+    m = re.search(r"<title[^>]*>(.*?)</title>", html[:20000], re.I | re.S)
+    if m is None:
+        return None
+    return " ".join(unescape(m.group(1)).split()) or None
 
 
 @readers.register("html")
