@@ -295,3 +295,44 @@ def test_raids_by_an_armed_group_are_ground_attacks(nlp):
     assert [e.type for e in events] == ["armed_clash"]
     _, events = events_of(nlp, "Russian warplanes carried out raids on Palmyra on Monday.")
     assert [e.type for e in events] == ["air_strike"]
+
+
+def test_tolls_listed_by_place_stay_with_their_own_place(nlp):
+    text = ("Terrorists fired rocket shells at Aleppo city on Monday, killing a woman. "
+            "Nine other civilians were injured in Salah neighborhood, while four more were injured "
+            "in al-Zahra neighborhood.")
+    _, events = events_of(nlp, text)
+    injured = {e.location.name: e.injured.value for e in events if e.injured}
+    assert injured == {"Aleppo": 9, "Al-Zahraa": 4}
+
+
+def test_the_figure_in_the_triggers_own_clause_wins(nlp):
+    text = ("Terrorists fired rocket shells at Aleppo city on Monday, killing a woman. "
+            "Nine other civilians were injured in Salah neighborhood while another one was injured "
+            "in attacks on al-Zahra neighborhood.")
+    _, events = events_of(nlp, text)
+    zahra = next(e for e in events if e.location.name == "Al-Zahraa")
+    assert zahra.injured.value == 1
+
+
+def test_a_bombardment_with_its_own_toll_after_fighting_is_its_own_event(nlp):
+    text = ("Rebels launched an offensive on Friday in Aleppo. "
+            "Days of heavy rebel bombardment have killed 41 civilians including 9 children and wounded another 120.")
+    _, events = events_of(nlp, text)
+    shelling = next(e for e in events if e.type == "shelling")
+    assert (shelling.killed.value, shelling.injured.value) == (41, 120)
+    clash = next(e for e in events if e.type == "armed_clash")
+    assert clash.killed is None
+
+
+def test_a_toll_that_names_the_bombardment_again_makes_it_a_told_event(nlp):
+    text = ("Rebels launched an offensive in Aleppo on Friday. "
+            "Since then they have unleashed a salvo of rockets and shells. "
+            "Days of such heavy bombardment have killed 41 civilians and wounded another 120.")
+    _, events = events_of(nlp, text)
+    shelling = next(e for e in events if e.type == "shelling")
+    assert (shelling.killed.value, shelling.injured.value) == (41, 120)
+    # a bare toll sentence is no such echo: the salvo stays untold
+    _, events = events_of(nlp, text.replace("Days of such heavy bombardment have killed 41 civilians and wounded "
+                                            "another 120.", "Forty-one civilians were killed."))
+    assert "shelling" not in [e.type for e in events]

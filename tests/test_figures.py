@@ -104,3 +104,19 @@ def test_children_among_those_killed_are_part_of_a_toll():
     [f] = [m for m in find_figures("About 40 children were among those killed in the blast.") if m.kind == "killed"]
     assert f.included and f.figure.value == 40
 
+
+
+def test_a_subgroup_ending_its_clause_is_no_toll_of_the_next_verb():
+    text = "The shelling killed 12 residents, among them five women and injured another 40."
+    assert [f.value for f in figures(text, "injured")] == [40]
+    assert [f.value for f in figures("Mortars killed 9 people including two boys and wounded dozens.", "injured")] == [None]
+    # a subgroup that has its own verb is still read, as a part of the toll
+    [part] = [m for m in find_figures("Rockets hit the market, including 3 children were wounded.") if m.kind == "injured"]
+    assert part.included and part.figure.value == 3
+
+
+def test_a_toll_that_rose_far_from_its_noun():
+    text = "The death toll from an army assault on a rebel-held village west of the river has climbed to 27, activists said."
+    [f] = figures(text, "killed")
+    assert f.value == 27
+    assert figures("The toll from the raid on the camp near the old bridge stood near the river.", "killed") == []

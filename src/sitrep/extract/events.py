@@ -71,13 +71,15 @@ def find_events(article: Article, doc, keep_background: bool = KEEP_BACKGROUND) 
         found, figures, dates = sentence_mentions(sent, index, text, published, places, actors, ignore)
         day_dates = [d for d in dates if d.date and d.precision == "day"]
         previous = mentions[-1] if mentions and index - mentions[-1].sent_index <= FIGURE_LOOKBACK else None
+        echoed = None
         if previous is not None and found and all(m.trigger.strength < 2 for m in found) \
-                and all(m.place is None or _same_event_place(previous, m) for m in found):
-            found = []  # "The attack killed four": the event just told, not a new one
+                and all(m.place is None or _same_event_place(previous, m) for m in found) \
+                and not _means_of_attack_after_fighting(previous, found):
+            found, echoed = [], previous  # "The attack killed four": the event just told, not a new one
         elif previous is not None and found and all(m.trigger.strength < 2 for m in found):
             _same_kind_elsewhere([p for p in mentions if p.sent_index == previous.sent_index], found)
         if not found:
-            found = _continuation(previous, figures, dates, index, sent, places)
+            found = _continuation(previous, figures, dates, index, sent, places, echoed is not None)
         for m in found:
             if m.date is None and context_date and index - context_date[0] <= DATE_CONTEXT and not m.background:
                 m.date = context_date[1]
@@ -101,6 +103,14 @@ def find_events(article: Article, doc, keep_background: bool = KEEP_BACKGROUND) 
 # Event types a bare "attack" right after them continues: "Air raids continued west of Aleppo.
 # An attack on the village of Batbo killed 19" is one more air strike, not a clash.
 ATTACK_KINDS = frozenset({"air_strike", "shelling", "bombing", "chemical_attack"})
+
+
+def _means_of_attack_after_fighting(previous: Mention, found: list[Mention]) -> bool:
+    """ "Rebels launched an offensive. Two days of bombardment have killed 38 civilians": a weak
+    trigger naming a means of attack (shelling, air strikes) with a toll of its own after fighting
+    or a territory change reports the bombardment, not the fighting told before it."""
+    return previous.type not in ATTACK_KINDS and all(
+        m.type in ATTACK_KINDS and m.killed is not None for m in found)
 
 
 def _same_kind_elsewhere(previous: list[Mention], found: list[Mention]) -> None:
@@ -211,12 +221,13 @@ def event_places(places: list) -> list:
 
 
 def _continuation(previous: Mention | None, figures: list[FigureMention], dates, index: int, sent,
-                 places: list) -> list[Mention]:
+                 places: list, names_event: bool = False) -> list[Mention]:
     """A sentence with a toll but no trigger of its own.
 
     Right after an event it completes that event ("... foiled an attack. 25
-    terrorists were killed"), or, naming another place, reports the same kind
-    of event there ("17 others were injured in Mogambo neighbourhood"). On its
+    terrorists were killed"; with ``names_event`` the sentence names it again, "the
+    bombardment killed 38", and the toll makes an echo a told event), or, naming
+    another place, reports the same kind of event there ("17 others were injured in Mogambo neighbourhood"). On its
     own, combatants killed is fighting ("24 IS terrorists were eliminated near
     Raqqa").
     """
@@ -225,30 +236,55 @@ def _continuation(previous: Mention | None, figures: list[FigureMention], dates,
         return []
     here = [p for p in places if sent.start_char <= p.start < sent.end_char
             and (p.location.precision or "") != "country"]
-    if previous is not None:
-        place = here[0] if here else None
-        if place is None or _same_place(place.location, previous.place):
-            for f in tolls:
+    if previous is None and not (here and any(
+            f.kind == "killed" and f.figure.group == "combatants" for f in tolls)):
+        return []
+    found: list[Mention] = []
+    for place, group in _tolls_by_place(tolls, here, sent.end_char):
+        if previous is not None and (place is None or _same_place(place.location, previous.place)):
+            for f in group:
                 if getattr(previous, f.kind) is None:
                     setattr(previous, f.kind, f)
-            previous.extra_sentences.append((sent.start_char, sent.end_char))
-            return []
-        entry, label = previous.trigger.entry, previous.type
-    elif any(f.kind == "killed" and f.figure.group == "combatants" for f in tolls) and here:
-        entry, label = COMBATANTS_KILLED, "armed_clash"
-    else:
-        return []
-    first = tolls[0]
-    trigger = Trigger(first.start, first.end, first.figure.text or "", label, entry)
-    m = Mention(type=label, trigger=trigger, sent_start=sent.start_char, sent_end=sent.end_char,
-                sent_index=index, place=here[0].location, place_rule=here[0].rule,
-                date=next((d for d in dates if d.date), None),
-                acled=previous.acled if previous else entry["acled"],
-                actor1=previous.actor1 if previous else None)
-    for f in tolls:
-        if getattr(m, f.kind) is None:
-            setattr(m, f.kind, f)
-    return [m]
+                    # "They fired rockets. The bombardment killed 38": a toll told of the event pins it
+                    previous.anchored = previous.anchored or names_event
+            if (sent.start_char, sent.end_char) not in previous.extra_sentences:
+                previous.extra_sentences.append((sent.start_char, sent.end_char))
+            continue
+        place = place or here[0]
+        entry, label = (previous.trigger.entry, previous.type) if previous else (COMBATANTS_KILLED, "armed_clash")
+        first = group[0]
+        trigger = Trigger(first.start, first.end, first.figure.text or "", label, entry)
+        m = Mention(type=label, trigger=trigger, sent_start=sent.start_char, sent_end=sent.end_char,
+                    sent_index=index, place=place.location, place_rule=place.rule,
+                    date=next((d for d in dates if d.date), None),
+                    acled=previous.acled if previous else entry["acled"],
+                    actor1=previous.actor1 if previous else None)
+        for f in group:
+            if getattr(m, f.kind) is None:
+                setattr(m, f.kind, f)
+        found.append(m)
+    return found
+
+
+def _tolls_by_place(tolls: list[FigureMention], here: list, sent_end: int) -> list[tuple]:
+    """ "17 others were injured in Mogambo while another one was injured in Hamadaniyeh": each toll
+    belongs to the place named between it and the next toll, else to the last place before it
+    (None when there is none), so a list of attacks keeps each toll with its own place. Tolls
+    of different kinds only ("killed ... and wounded ...") stay together with the first place."""
+    if len({f.kind for f in tolls}) == len(tolls):
+        # one toll of each kind ("22 killed and 50 wounded in the raids on X") is one event
+        return [(here[0] if here else None, tolls)]
+    groups: list[tuple] = []
+    for i, f in enumerate(tolls):
+        stop = tolls[i + 1].start if i + 1 < len(tolls) else sent_end
+        own = [p for p in here if f.start <= p.start < stop]
+        before = [p for p in here if p.start < f.start]
+        place = own[0] if own else (before[-1] if before else None)
+        if groups and groups[-1][0] is place:
+            groups[-1][1].append(f)
+        else:
+            groups.append((place, [f]))
+    return groups
 
 
 def _context_place(m: Mention, mentions: list[Mention]):

@@ -87,7 +87,9 @@ def _patterns() -> list[tuple[str, str, re.Pattern]]:
             rf"\b(?P<cue>left|leaving|leaves|leave)\s+{count}{noun}\s*(?:{result})\b", re.I)))
     toll = _alt(c["toll"])
     out.append(("killed", "killed:toll", re.compile(
-        rf"(?<!previous )(?<!earlier )\b(?P<cue>{toll})\b[^.;]{{0,50}}?\b(?:to|at|of|reached|hit|is|was|stood at)\s+{count}", re.I)))
+        rf"(?<!previous )(?<!earlier )\b(?P<cue>{toll})\b(?:[^.;]{{0,50}}?\b(?:to|at|of|reached|hit|is|was|stood at)"
+        # "The death toll from a government raid on a stronghold in the east has risen to 18"
+        rf"|[^.;]{{0,120}}?\b(?:rose|risen|climbed|jumped|increased|mounted|grew|grown)\s+to)\s+{count}", re.I)))
     # "causing no injuries", "no one was hurt": a count of zero, which is not the same as no count.
     out.append(("injured", "injured:none", re.compile(
         r"\b(?P<count>no)\s+(?:(?:other|further|immediate|reported)\s+)?(?:injuries|(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|wounded))\b", re.I)))
@@ -243,6 +245,9 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
             if rule.startswith(("killed:count-before-cue", "injured:count-before-cue")) and \
                     re.search(r"\bamong\b", text[cend:m.start("cue")], re.I):
                 incl = True  # "70 children were among those killed": a part of the toll, not the toll
+            if incl and rule.startswith(("killed:count-before-cue", "injured:count-before-cue")) and \
+                    re.search(r"\band\s+(?:\w+ly\s+)?$", text[cend:m.start("cue")], re.I):
+                continue  # "killed 38 including 14 children and wounded 250": the subgroup ends the clause
             found.append(FigureMention(kind, figure, rule, offset + start, offset + end, included=incl))
             taken.append((m.start(), m.end(), kind) if kind in ("killed", "injured") else (cstart, cend, kind))
             pos = m.end()

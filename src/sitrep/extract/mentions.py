@@ -293,6 +293,17 @@ def _drop_delivery_means(mentions: list[Mention]) -> list[Mention]:
 _DURATION = re.compile(r"\b(?:for|over)\s+(?:already\s+|about\s+|nearly\s+|more\s+than\s+)?$", re.I)
 
 
+_CLAUSE_BREAK = re.compile(r"\b(?:while|whereas)\b|;", re.I)
+
+
+def _own_clause(f: FigureMention, held: FigureMention, owner: Mention, sent_text: str, offset: int) -> bool:
+    """ "17 others were injured in X while another one was injured in attacks on Y": a later figure
+    in the trigger's own clause, set off by "while" or a semicolon, is the trigger's figure."""
+    if not (held.end <= f.start <= owner.trigger.start) or not sent_text:
+        return False
+    return bool(_CLAUSE_BREAK.search(sent_text[held.end - offset:f.start - offset]))
+
+
 def _assign_figures(mentions: list[Mention], figures: list[FigureMention], civilians_hit: bool,
                     sent_text: str = "", offset: int = 0) -> None:
     """Each figure goes to the mention whose trigger is nearest; the headline figure of a kind wins."""
@@ -302,7 +313,8 @@ def _assign_figures(mentions: list[Mention], figures: list[FigureMention], civil
         of_kind = [f for f in figures if f.kind == kind and not f.included]
         for f in of_kind:
             owner = min(mentions, key=lambda m: abs(m.trigger.start - f.start))
-            if getattr(owner, kind) is None:
+            held = getattr(owner, kind)
+            if held is None or _own_clause(f, held, owner, sent_text, offset):
                 setattr(owner, kind, f)
     for f in figures:
         if f.kind in ("killed", "injured"):
