@@ -13,7 +13,6 @@ pairs across the two groups (average linkage).
 """
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
@@ -24,6 +23,7 @@ from .blocking import Window
 from .figures import compatible
 from .knowledge import fold_name, one_event_types
 from .records import Report
+from .scoring import km_apart
 
 MAX_INCIDENT_DAYS = 7
 # Two reports of one article dated apart are two events ("a strike on Friday, another on Saturday") ...
@@ -75,14 +75,6 @@ def places_agree(a: set[Place], b: set[Place]) -> bool:
             if km is not None and km <= PLACE_AGREE_KM:
                 return True
     return False
-
-
-def km_apart(x: Place, y: Place) -> float | None:
-    if None in (x.lat, x.lon, y.lat, y.lon):
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (x.lat, x.lon, y.lat, y.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def same_article_compatible(a: Report, b: Report, wa: Window | None, wb: Window | None) -> bool:

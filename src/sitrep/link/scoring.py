@@ -36,7 +36,8 @@ class PairScore:
     features: dict[str, float]
 
 
-def km_between(a: Report, b: Report) -> float | None:
+def km_apart(a, b) -> float | None:
+    """Great-circle distance between two things with ``lat``/``lon`` (reports, places); None when unknown."""
     if None in (a.lat, a.lon, b.lat, b.lon):
         return None
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
@@ -65,7 +66,7 @@ def place_agreement(a: Report, b: Report) -> float:
     if pa and pa == pb:
         # "Aleppo" and "Aleppo" agree as little as a governorate does; one town is strong evidence.
         return 0.5 if a_general and b_general else 1.0
-    km = km_between(a, b)
+    km = km_apart(a, b)
     if km is not None and not a_general and not b_general:
         return 1.0 if km < 5 else 0.8 if km < 20 else 0.5 if km < 50 else 0.0
     if pa and pb and fuzz.ratio(pa, pb) >= 85:
