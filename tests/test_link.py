@@ -295,33 +295,7 @@ def test_lead_placed_at_governorate_level_agrees_through_its_articles_towns():
     assert score_pair(vague, strike, w, w, article_towns=towns).score == score_pair(vague, strike, w, w).score
 
 
-# -- lead stories of one governorate and day (same_day.py) ------------------------------
-
-def test_leads_of_one_governorate_and_day_link_when_types_tell_one_story():
-    from sitrep.link.blocking import date_window
-    from sitrep.link.same_day import same_place_day_pairs
-    bombing = report("a", "bombing", place="Homs", admin1="Homs", evidence="school bombing kills children")
-    attack = report("b", "shelling", place="city of Homs", admin1="Homs",
-                    evidence="double terrorist attack claims lives")
-    truce = report("c", "ceasefire", place="Homs", admin1="Homs", evidence="truce agreed for the old city")
-    next_day = report("d", "bombing", place="Homs", admin1="Homs", date="2017-04-05", evidence="car bomb")
-    reports = [bombing, attack, truce, next_day]
-    pairs = set(same_place_day_pairs(reports, [date_window(r) for r in reports], lambda i, j: 0.0))
-    assert pairs == {(0, 1)}
-    result = link_reports(reports)
-    assert incident_of(result, "a") is incident_of(result, "b")
-    assert incident_of(result, "c") is not incident_of(result, "a")
-    assert incident_of(result, "d") is not incident_of(result, "a")
-
-
-def test_a_busy_governorate_day_is_no_evidence_of_one_incident():
-    from sitrep.link.blocking import date_window
-    from sitrep.link.same_day import MAX_BLOCK, same_place_day_pairs
-    reports = [report(f"a{k}", "air_strike", place="Aleppo", admin1="Aleppo") for k in range(MAX_BLOCK + 1)]
-    assert not list(same_place_day_pairs(reports, [date_window(r) for r in reports], lambda i, j: 0.0))
-
-
-def test_same_day_links_do_not_chain_two_towns():
+def test_a_governorate_level_lead_does_not_chain_two_towns():
     # Governorate-level leads link with each of two towns' leads, never the towns with each other.
     vague = report("a", "air_strike", place="Aleppo", admin1="Aleppo", evidence="raids across the province")
     north = report("b", "air_strike", place="Azaz", admin1="Aleppo", lat=36.586, lon=37.046, evidence="market hit")
@@ -334,11 +308,23 @@ def test_same_day_links_do_not_chain_two_towns():
 def test_lead_at_a_side_town_joins_the_lead_whose_town_its_article_reports():
     # Article a's lead was placed at a side mention (Handarat); a also reports the Manbij strikes.
     side = report("a", "air_strike", place="Handarat", admin1="Aleppo", lat=36.27, lon=37.19,
-                  evidence="strikes killed civilians")
+                  evidence="coalition strikes killed civilians")
     also = report("a", "air_strike", index=1, salience="secondary", place="Manbij", admin1="Aleppo",
                   lat=36.53, lon=37.95, evidence="villages near Manbij")
     vague = report("c", "air_strike", place="Aleppo countryside", admin1="Aleppo", evidence="dozens killed")
     manbij = report("b", "air_strike", place="Manbij", admin1="Aleppo", lat=36.53, lon=37.95,
-                    evidence="coalition airstrikes on villages")
+                    evidence="coalition airstrikes on villages killed civilians")
     result = link_reports([side, also, vague, manbij])
     assert incident_of(result, "a") is incident_of(result, "b")
+
+
+def test_one_campaigns_daily_strikes_do_not_chain_into_one_incident():
+    # The same words every day ("Russian strikes near Mayadin"), each day a day after the last.
+    days = ["2017-10-05", "2017-10-07", "2017-10-09", "2017-10-11"]
+    reports = [report(f"d{k}", "air_strike", place="Mayadin", admin1="Deir ez-Zor", date=d, published=d,
+                      lat=35.02, lon=40.45, evidence="Russian airstrikes destroyed a Daesh command post near Mayadin")
+               for k, d in enumerate(days)]
+    result = link_reports(reports)
+    for inc in result.incidents:
+        dates = [r.date for r in inc.reports]
+        assert (max(dates) - min(dates)).days <= 3

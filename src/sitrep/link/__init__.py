@@ -6,8 +6,8 @@
 (``consolidate``), independence and grade (``independence``). Article-level
 "same story" evidence (``story``) adds links between the main events of
 articles whose headlines tell one story, whatever type, place or date the
-extractor gave each; lead stories of one governorate and day (``same_day``)
-link last, by complete linkage. It works on plain ``Report`` records and never
+extractor gave each; follow-up stories (``followups``) join the incident they
+follow up on when only one fits. It works on plain ``Report`` records and never
 touches the database.
 """
 from __future__ import annotations
@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from .blocking import candidate_pairs, date_window
 from .cluster import cluster
+from .followups import attach_followups
 from .consolidate import build_incident
 from .knowledge import family, link_threshold_offset
 from .independence import co_incident_article_pairs, grade_incidents, near_duplicate_pairs, story_groups
-from .same_day import same_place_day_pairs
 from .records import Contradiction, Incident, Report, SlotValue
 from .scoring import LINK_THRESHOLD, score_pair, town_key
 from .story import STORY_THRESHOLD, Stories
@@ -100,16 +100,16 @@ def _link(reports: list[Report], article_texts, threshold: float) -> LinkResult:
         story_pairs.add((i, j))
         scored.append((threshold + 1.0 + s, i, j))
     compared += stories.compared
-    # Lead stories of one governorate and day, types of one broad family or headlines agreeing: the
-    # weakest link, tried after every scored one and only with complete linkage (same_day.py).
-    place_day = set(same_place_day_pairs(linked, windows, stories.report_score))
-    compared += len(place_day)
-    linked_pairs = {(i, j) for _, i, j in scored}
-    scored.extend((threshold, i, j) for i, j in place_day - linked_pairs)
     rules: dict[int, str] = {}
     groups = cluster(linked, windows, scored, threshold, same_story, story_pairs, stories.report_score, rules,
-                     place_day - linked_pairs, linked_pairs | place_day, article_towns)
-    incidents = [build_incident([linked[i] for i in g], [windows[i] for i in g]) for g in groups]
+                     article_towns)
+    texts = article_texts if callable(article_texts) or article_texts is None else (
+        lambda ids: {a: article_texts[a] for a in ids if a in article_texts})
+    groups, followers = attach_followups(linked, windows, groups, texts)
+    rules.update({i: "follow_up" for i in followers})
+    # A follow-up is dated on the day of its statement, not of the incident: it does not stretch the span.
+    incidents = [build_incident([linked[i] for i in g], [None if i in followers else windows[i] for i in g])
+                 for g in groups]
     for inc, g in zip(incidents, groups):
         inc.link_rules = {linked[i].key: rules[i] for i in g if i in rules}
     duplicates: list[tuple[str, str, float]] = []

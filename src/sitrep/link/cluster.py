@@ -25,7 +25,11 @@ from .knowledge import fold_name, one_event_types
 from .records import Report
 from .scoring import km_apart
 
-MAX_INCIDENT_DAYS = 7
+# An incident's dated reports lie within this many days: the night's toll told the next day, the
+# revised toll two days on. A week allowed chains of one campaign's daily strikes (tuned on the tune
+# half of the hand-judged FA-KES incidents: 7 and 5 days gave 0.798, 4 and 3 days 0.809, 2 days 0.812
+# with less recall). Follow-ups days later join by their own rule (followups.py).
+MAX_INCIDENT_DAYS = 3
 # Two reports of one article dated apart are two events ("a strike on Friday, another on Saturday") ...
 SAME_ARTICLE_DAYS = 0
 # ... unless they are one event told twice across midnight ("the blast on Sunday night", "on Monday
@@ -107,10 +111,8 @@ def told_twice(a: Report, b: Report) -> bool:
 class _Clusters:
     def __init__(self, reports: list[Report], windows: list[Window | None],
                  story_score: Callable[[int, int], float] | None = None,
-                 linked_pairs: set[tuple[int, int]] = frozenset(),
                  article_towns: dict[str, frozenset[str]] | None = None) -> None:
         self.story_score = story_score
-        self.linked_pairs = linked_pairs
         self.article_towns = article_towns or {}
         # Report index -> the rule of the link that brought it (and its group) into its incident.
         self.rules: dict[int, str] = {}
@@ -140,14 +142,6 @@ class _Clusters:
         backed = sum(self.story_score(a, b) >= STORY_SUPPORT for a, b in pairs)
         return backed >= STORY_SUPPORT_SHARE * len(pairs)
 
-    def completely_linked(self, ri: int, rj: int) -> bool:
-        """Complete linkage for same-day merges: every lead-report pair of different articles
-        across the two groups is linked by some rule."""
-        leads_i = [m for m in self.members[ri] if self.reports[m].salience == "main"]
-        leads_j = [m for m in self.members[rj] if self.reports[m].salience == "main"]
-        return all((min(a, b), max(a, b)) in self.linked_pairs for a in leads_i for b in leads_j
-                   if self.reports[a].article_id != self.reports[b].article_id)
-
     def lead_town_named(self, i: int, j: int) -> bool:
         """Two lead stories whose towns each article names: the other lead's town is among the places
         of this article's reports (a lead placed at a side mention, "Handarat", while the article also
@@ -160,8 +154,7 @@ class _Clusters:
         towns_b = self.article_towns.get(b.article_id, frozenset())
         return (pa is not None and pa.name in towns_b) or (pb is not None and pb.name in towns_a)
 
-    def try_union(self, i: int, j: int, same_story: bool = False, story: bool = False,
-                  place_day: bool = False) -> bool:
+    def try_union(self, i: int, j: int, same_story: bool = False, story: bool = False) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return False
@@ -174,8 +167,6 @@ class _Clusters:
                 self.reports[i].salience == "main" and self.reports[j].salience == "main"):
             return False
         if story and not self.story_supported(ri, rj):
-            return False
-        if place_day and not self.completely_linked(ri, rj):
             return False
         # A governorate-level report must not chain two different towns into one incident.
         if not (same_story or story) and not places_agree(self.places[ri], self.places[rj]) \
@@ -190,7 +181,7 @@ class _Clusters:
                 if not same_article_compatible(self.reports[m], self.reports[other],
                                                self.windows[m], self.windows[other]):
                     return False
-        rule = "same_story" if story else "same_text" if same_story else "same_day" if place_day else "score"
+        rule = "same_story" if story else "same_text" if same_story else "score"
         for m in self.members[small]:
             self.rules.setdefault(m, rule)
         self.parent[small] = large
@@ -208,28 +199,21 @@ def cluster(reports: list[Report], windows: list[Window | None],
             story_pairs: set[tuple[int, int]] = frozenset(),
             story_score: Callable[[int, int], float] | None = None,
             rules: dict[int, str] | None = None,
-            place_day_pairs: set[tuple[int, int]] = frozenset(),
-            linked_pairs: set[tuple[int, int]] = frozenset(),
             article_towns: dict[str, frozenset[str]] | None = None) -> list[list[int]]:
     """Index groups, one per incident (singletons included), in input order. Pairs in
     ``same_story`` (two lead stories whose words agree strongly) join even when their places
     disagree; pairs in ``story_pairs`` (two articles telling one story, see story.py) too, when
     ``story_score`` backs the merge across the two groups' lead reports. ``rules``, when given,
     receives for each report that joined another the rule of that link: ``score`` (pair score),
-    ``same_text`` (lead stories whose words agree strongly) or ``same_story``. Pairs in
-    ``place_day_pairs`` (lead stories of one governorate and day, see same_day.py) join last and
-    only when every lead-report pair across the two groups is in ``linked_pairs`` (complete
-    linkage: a governorate and a day are too common to chain on); their rule is ``same_day``."""
-    clusters = _Clusters(reports, windows, story_score, linked_pairs, article_towns)
+    ``same_text`` (lead stories whose words agree strongly) or ``same_story``."""
+    clusters = _Clusters(reports, windows, story_score, article_towns)
     # Lead stories first: two articles' main events are the incidents; the secondary reports then
     # join them, and one of them (a passing mention dated a day off) cannot keep two leads apart.
     ordered = sorted(((reports[i].salience == "main" and reports[j].salience == "main", score, i, j)
-                      for score, i, j in scored_pairs if score >= threshold and (i, j) not in place_day_pairs),
+                      for score, i, j in scored_pairs if score >= threshold),
                      reverse=True)
     for _, score, i, j in ordered:
         clusters.try_union(i, j, (i, j) in same_story, (i, j) in story_pairs)
-    for i, j in sorted(place_day_pairs):
-        clusters.try_union(i, j, place_day=True)
     if rules is not None:
         rules.update(clusters.rules)
     return sorted((sorted(m) for m in clusters.members.values()), key=lambda m: m[0])
