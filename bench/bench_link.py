@@ -114,10 +114,9 @@ def markdown(rows: list[dict]) -> str:
     lines += ["", f"From {first['reports']:,} to {last['reports']:,} reports ({last['reports'] // first['reports']}× "
               f"more) the pairs scored grew {pairs_growth:.1f}× and linking took {last['cpu'] / first['cpu']:.1f}× "
               f"the CPU time ({growth:.2f}× of linear). Blocking on event family, place (or a rare word of the lead) and a "
-              "date window, and for same-story links an index of rare headline words swept by publication date, and "
-              "for same-day links blocks of main events by governorate and day (skipped above 6 lead stories), keeps "
-              "the pairs scored (report pairs, same-story article pairs and same-day lead pairs together) proportional "
-              "to the reports.", ""]
+              "date window, for same-story links an index of rare headline words swept by publication date, and for "
+              "follow-ups a sweep over incidents' start days keep the pairs scored (report pairs and same-story "
+              "article pairs together) proportional to the reports.", ""]
     return "\n".join(lines)
 
 

@@ -120,3 +120,13 @@ def test_a_toll_that_rose_far_from_its_noun():
     [f] = figures(text, "killed")
     assert f.value == 27
     assert figures("The toll from the raid on the camp near the old bridge stood near the river.", "killed") == []
+
+
+def test_a_part_of_a_group_told_before_is_no_toll():
+    text = ("Samples came from the wounded who were brought to hospitals across the border, three of which died "
+            "in hospital.")
+    assert figures(text, "killed") == []
+    [f] = figures("At least 87 people including 31 children died in the attack.", "killed")
+    assert f.value == 87
+    [toll] = figures("Militants shelled the families fleeing the area, killing 3 of them and injuring 22.", "killed")
+    assert toll.value == 3

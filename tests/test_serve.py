@@ -185,3 +185,12 @@ def test_article_list_filters_by_outlet_and_search(client):
     assert sorted(ids("")) == sorted(a.id for a in sample_articles())
     assert ids("outlet=Agency+Two") == ["agency-aleppo-2"]
     assert ids("q=airstrikes") == ["wire-mosul-3"]
+
+
+def test_incident_page_says_why_each_linked_report_joined(client, store):
+    inc = contested_incident(store)
+    html = client.get(f"/incidents/{inc['id']}").text
+    rules = {r["link_rule"] for r in inc["reports"] if r["link_rule"]}
+    assert rules, "a multi-report incident has reports that joined by some rule"
+    for rule in rules:
+        assert f"linked by {rule.replace('_', ' ')}" in html

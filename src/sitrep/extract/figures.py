@@ -229,6 +229,10 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
                 # "one of the" / "first", "second": ordinal or partitive, not a count of people.
                 if re.match(r"\s+of\s+(?:the|those)\b", text[cend:cend + 10]):
                     continue
+                # "..., three of which died in hospital": a part of a group told before, not the toll
+                # ("killing 3 of them", with the cue first, is the toll).
+                if rule.endswith("count-before-cue") and re.match(r"\s+of\s+(?:which|whom)\b", text[cend:cend + 12]):
+                    continue
             group = _group(noun + " " + m.group("count") + " " + text[cend:cend + 25]) if kind in ("killed", "injured") else None
             start, end = m.start(), m.end()
             joined = _add_coordinated(text, m, rule, value) if kind in ("killed", "injured") and value else None

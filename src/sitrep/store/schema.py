@@ -216,7 +216,7 @@ incident_members = Table(
     Column("outlet", String(200)),
     Column("source", String(300)),
     Column("origin", String(300)),
-    Column("link_rule", String(20)),  # why the report joined: score, same_text, same_story
+    Column("link_rule", String(20)),  # why the report joined: score, same_text, same_story, follow_up
 )
 Index("ix_incident_members_article", incident_members.c.article_id)
 
