@@ -336,3 +336,17 @@ def test_a_toll_that_names_the_bombardment_again_makes_it_a_told_event(nlp):
     _, events = events_of(nlp, text.replace("Days of such heavy bombardment have killed 41 civilians and wounded "
                                             "another 120.", "Forty-one civilians were killed."))
     assert "shelling" not in [e.type for e in events]
+
+
+def test_news_does_not_take_its_place_from_history(nlp):
+    # The lede says only "Syria"; the one town named is that of an attack four years before.
+    text = ("Gas attack victims show signs of nerve agent exposure, doctors say. "
+            "Victims of a suspected chemical attack in Syria showed symptoms of exposure to a nerve agent, "
+            "doctors said on Wednesday. Hundreds of civilians died in a sarin attack in Eastern Ghouta near "
+            "Damascus in August 2013. Doctors in Turkey said they were treating patients from the attack.")
+    _, events = events_of(nlp, text, title="Gas attack victims show signs of nerve agent exposure, doctors say",
+                          published=dt.date(2017, 4, 5), keep_background=True)
+    main = next(e for e in events if e.salience == "main")
+    history = next(e for e in events if e.salience == "background")
+    assert history.location.name == "Eastern Ghouta"
+    assert main.location is None or main.location.name != "Eastern Ghouta"

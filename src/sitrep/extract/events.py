@@ -62,11 +62,11 @@ def find_events(article: Article, doc, keep_background: bool = KEEP_BACKGROUND) 
     all_places = find_places(text, doc=doc)
     places = event_places(all_places)
     actors = find_actors(text)
-    home = dominant_place(places) or dominant_place(all_places)
     published = article.published
     ignore = [s for s in (title_span(article), _dateline_span(article)) if s]
     mentions: list[Mention] = []
     context_date = None  # (sentence index, DateMention)
+    history: list[tuple[int, int]] = []  # sentences telling only background ("in August 2013 ...")
     for index, sent in enumerate(sentences(doc)):
         found, figures, dates = sentence_mentions(sent, index, text, published, places, actors, ignore)
         day_dates = [d for d in dates if d.date and d.precision == "day"]
@@ -84,16 +84,23 @@ def find_events(article: Article, doc, keep_background: bool = KEEP_BACKGROUND) 
             if m.date is None and context_date and index - context_date[0] <= DATE_CONTEXT and not m.background:
                 m.date = context_date[1]
         mentions.extend(found)
+        if found and all(m.background for m in found):
+            history.append((sent.start_char, sent.end_char))
         if day_dates and not any(m.background for m in found):
             context_date = (index, day_dates[-1])
     _type_generic_bombing(mentions)
+    # The article's home is where its news happens: places named only in history do not vote.
+    current = [p for p in places if not any(s <= p.start < e for s, e in history)]
+    home = dominant_place(current) or dominant_place(places) or dominant_place(all_places)
     for m in mentions:
         if m.place is None:
             m.place = _context_place(m, mentions) or home
             m.place_rule = "context:previous-mention" if m.place is not home else "context:dominant-place"
+
     events = [e for e in _merge(mentions, published) if e.anchored]
     if not any(_grounded(e) for e in events):
         return []  # "a thriller of a clash", "stocks rallied": no armed conflict here
+
     set_salience(events, article, home, {p.location.country for p in places}, top_country(places))
     if not keep_background:
         events = [e for e in events if e.salience != "background"]
@@ -288,9 +295,10 @@ def _tolls_by_place(tolls: list[FigureMention], here: list, sent_end: int) -> li
 
 
 def _context_place(m: Mention, mentions: list[Mention]):
-    """The place of the nearest earlier mention in the same or previous sentence."""
+    """The place of the nearest earlier mention in the same or previous sentence; news does not
+    take its place from history ("... in Ghouta in August 2013. The symptoms ...")."""
     for other in reversed(mentions):
-        if other is m or other.sent_index > m.sent_index:
+        if other is m or other.sent_index > m.sent_index or (other.background and not m.background):
             continue
         if m.sent_index - other.sent_index > 1:
             break
@@ -387,8 +395,8 @@ def _merge(mentions: list[Mention], published: dt.date | None = None) -> list[Me
         candidates = [e for e in merged if not _conflicting_counts(e, m)]
         target = _antecedent(m, candidates) or _specified(m, candidates, published) or next((e for e in candidates if e.type == m.type and _same_place(e.place, m.place)
                        and _same_date(e, m, published) and bool(e.background) == bool(m.background)), None) or \
-            next((e for e in candidates if e.type == m.type and _same_event_place(e, m)
-                  and _same_date(e, m, published) and bool(e.background) == bool(m.background)), None)
+            next((e for e in candidates if e.type == m.type and bool(e.background) == bool(m.background)
+                  and _same_date(e, m, published) and _same_event_place(e, m)), None)
         if target is None:
             if not m.diplomatic:
                 merged.append(m)
