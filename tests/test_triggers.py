@@ -93,3 +93,24 @@ def test_suicide_bombers_are_events_only_as_doers(nlp, text, kept):
     bombers = [t for t in find_triggers(doc.text, 0, sent) if t.id == "bombing:suicide-bomber"]
     assert bombers and (not_an_occurrence(sent, bombers[0]) is None) == kept
 
+
+
+@pytest.mark.parametrize("text", [
+    "Tehran went on developing and testing ballistic missiles despite the deal.",
+    "The president turned to the country's illicit ballistic missile program.",
+    "The port served for the shipment of sophisticated rockets to the militia.",
+    "Inspectors oversaw the destruction of chemical weapons stocks.",
+    "The war became the ground for the execution of its regional ambitions.",
+])
+def test_a_weapon_or_an_execution_named_as_a_thing_is_no_event(text):
+    assert not [lab for _, lab in labels(text) if lab in ("shelling", "chemical_attack", "attack_on_civilians")]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Rebels fired rockets at the city, killing three.", "shelling"),
+    ("A ballistic missile hit the market on Tuesday.", "shelling"),
+    ("Militants executed five prisoners in the square.", "attack_on_civilians"),
+    ("The regime used chemical weapons on the town.", "chemical_attack"),
+])
+def test_weapons_used_are_still_events(text, label):
+    assert label in [lab for _, lab in labels(text)]

@@ -62,8 +62,30 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def event_cues() -> dict:
     return json.loads(resources.files("sitrep.data").joinpath("event_cues.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _not_event_contexts() -> list[tuple[frozenset[str], re.Pattern | None, re.Pattern | None]]:
+    """(trigger ids or labels, words before, words after) that make a trigger word name no event
+    (``not_event_contexts`` in data/event_cues.json: a missile programme, the execution of a plan)."""
+    return [(frozenset(c["triggers"]), re.compile(c["before"], re.I) if c.get("before") else None,
+             re.compile(c["after"], re.I) if c.get("after") else None)
+            for c in event_cues().get("not_event_contexts", [])]
+
+
+def names_no_event(text: str, trigger: Trigger, offset: int = 0) -> bool:
+    """The words around the trigger make it a thing, not an occurrence (see ``_not_event_contexts``)."""
+    start, end = trigger.start - offset, trigger.end - offset
+    for keys, before, after in _not_event_contexts():
+        if trigger.id not in keys and trigger.label not in keys:
+            continue
+        if (before is not None and before.search(text[max(0, start - 60):start])) or \
+                (after is not None and after.match(text[end:end + 80])):
+            return True
+    return False
 
 
 def _dep_matches(sent, lex: Lexicon) -> list[Trigger]:
@@ -111,7 +133,7 @@ def find_triggers(text: str, offset: int = 0, sent=None) -> list[Trigger]:
         # First, so that on a tie the parse wins: "The Air Force shelled" is an air strike.
         found = _dep_matches(sent, lex) + found
     found = [t for t in found if not (t.label in ("air_strike", "shelling") and _SUPPORT.search(
-        text[max(0, t.start - offset - 40):t.start - offset]))]
+        text[max(0, t.start - offset - 40):t.start - offset])) and not names_no_event(text, t, offset)]
     found.sort(key=lambda t: (-(t.end - t.start), -t.strength, t.start))
     kept: list[Trigger] = []
     for t in found:
