@@ -114,3 +114,8 @@ def test_a_weapon_or_an_execution_named_as_a_thing_is_no_event(text):
 ])
 def test_weapons_used_are_still_events(text, label):
     assert label in [lab for _, lab in labels(text)]
+
+
+def test_demonstrated_that_is_no_protest():
+    assert not labels("He first demonstrated that the threat was real.")
+    assert labels("Thousands demonstrated in the capital against the siege.") == [("demonstrated", "other")]

@@ -68,19 +68,21 @@ def event_cues() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _not_event_contexts() -> list[tuple[frozenset[str], re.Pattern | None, re.Pattern | None]]:
-    """(trigger ids or labels, words before, words after) that make a trigger word name no event
-    (``not_event_contexts`` in data/event_cues.json: a missile programme, the execution of a plan)."""
-    return [(frozenset(c["triggers"]), re.compile(c["before"], re.I) if c.get("before") else None,
-             re.compile(c["after"], re.I) if c.get("after") else None)
+def _not_event_contexts() -> list[tuple[frozenset[str], re.Pattern | None, re.Pattern | None, re.Pattern | None]]:
+    """(trigger ids or labels, the trigger's words, words before, words after) that make a trigger
+    name no event (``not_event_contexts`` in data/event_cues.json: a missile programme, the
+    execution of a plan, "demonstrated that")."""
+    def rx(c, key):
+        return re.compile(c[key], re.I) if c.get(key) else None
+    return [(frozenset(c["triggers"]), rx(c, "word"), rx(c, "before"), rx(c, "after"))
             for c in event_cues().get("not_event_contexts", [])]
 
 
 def names_no_event(text: str, trigger: Trigger, offset: int = 0) -> bool:
     """The words around the trigger make it a thing, not an occurrence (see ``_not_event_contexts``)."""
     start, end = trigger.start - offset, trigger.end - offset
-    for keys, before, after in _not_event_contexts():
-        if trigger.id not in keys and trigger.label not in keys:
+    for keys, word, before, after in _not_event_contexts():
+        if (trigger.id not in keys and trigger.label not in keys) or (word is not None and not word.match(trigger.text)):
             continue
         if (before is not None and before.search(text[max(0, start - 60):start])) or \
                 (after is not None and after.match(text[end:end + 80])):
