@@ -4,17 +4,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from test_store_fixtures import killed, report
+from test_store_fixtures import incident_of, killed, report
 
 from sitrep.link import link_reports
 from sitrep.link.blocking import candidate_pairs
 from sitrep.link.figures import compatible, compatible_groups
 from sitrep.link.knowledge import actor_sides, fold_name
 from sitrep.link.records import SlotValue
-
-
-def incident_of(result, article_id, index=0):
-    return next(i for i in result.incidents if any(r.key == (article_id, index) for r in i.reports))
 
 
 # -- figures -------------------------------------------------------------------

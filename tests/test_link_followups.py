@@ -3,15 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_store_fixtures import killed, report
+from test_store_fixtures import incident_of, killed, report
 
 from sitrep.link import link_reports
 from sitrep.link.followups import FOLLOWUP_DAYS, folded_names
 from sitrep.link.knowledge import fold_name
-
-
-def incident_of(result, article_id, index=0):
-    return next(i for i in result.incidents if any(r.key == (article_id, index) for r in i.reports))
 
 
 def gas_attack_reports():

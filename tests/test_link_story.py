@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from test_store_fixtures import killed, report
+from test_store_fixtures import incident_of, killed, report
 
 from sitrep.link import link_reports
 from sitrep.link.knowledge import one_event_types, story_compatible
@@ -26,10 +26,6 @@ def lead_story(article_id, title, lead, **kw):
 def fillers(published="2014-10-29"):
     return [lead_story(a, t, l, type_="other", place=None, admin1=None, date=None, published=published)
             for a, t, l in FILLER]
-
-
-def incident_of(result, article_id):
-    return next(i for i in result.incidents if any(r.article_id == article_id for r in i.reports))
 
 
 def test_one_story_told_with_two_types_and_places_is_one_incident():

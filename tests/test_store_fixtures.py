@@ -78,3 +78,8 @@ def report(article_id: str, type_: str = "air_strike", *, index=0, date="2017-04
 
 def killed(value=None, qualifier="exact", low=None, high=None) -> SlotValue:
     return SlotValue(value, qualifier, low, high)
+
+
+def incident_of(result, article_id, index=0):
+    """The incident of a ``link_reports`` result holding that article's report."""
+    return next(i for i in result.incidents if any(r.key == (article_id, index) for r in i.reports))
