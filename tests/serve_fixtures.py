@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from sitrep.records import Article, Claim, Event, Figure, Location, Span
 
 XSS = "<script>alert(1)</script>"
@@ -87,3 +89,16 @@ def sample_store(url: str = ":memory:"):
     store.add_articles(sample_articles())
     store.relink()
     return store
+
+
+@pytest.fixture(scope="module")
+def store():
+    """The sample articles in an in-memory store, linked (one per test module)."""
+    return sample_store()
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    from fastapi.testclient import TestClient
+    from sitrep.serve import create_app
+    return TestClient(create_app(store))

@@ -4,22 +4,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from fastapi.testclient import TestClient
 
-from serve_fixtures import XSS, sample_articles, sample_store
-from sitrep.serve import create_app
+from serve_fixtures import XSS, client, sample_articles, store  # noqa: F401 (client, store: fixtures)
 
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-
-
-@pytest.fixture(scope="module")
-def store():
-    return sample_store()
-
-
-@pytest.fixture(scope="module")
-def client(store):
-    return TestClient(create_app(store))
 
 
 def contested_incident(store) -> dict:

@@ -4,18 +4,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from serve_fixtures import XSS, sample_store
+from serve_fixtures import XSS, client, sample_store, store  # noqa: F401 (client, store: fixtures)
 from sitrep.serve import create_app
-
-
-@pytest.fixture(scope="module")
-def store():
-    return sample_store()
-
-
-@pytest.fixture(scope="module")
-def client(store):
-    return TestClient(create_app(store))
 
 
 def test_incidents_are_non_empty_json_with_the_incident_shape(client):
