@@ -7,15 +7,10 @@ import json
 
 import pytest
 
-from serve_fixtures import sample_articles, sample_store
+from serve_fixtures import sample_articles, sample_store, store  # noqa: F401 (store: fixture)
 from sitrep.export import export
 from sitrep.export.acled import COLUMNS, geo_precision, sub_and_event_type, time_precision
 from sitrep.registry import exporters
-
-
-@pytest.fixture(scope="module")
-def store():
-    return sample_store()
 
 
 def run(store, fmt, what):
@@ -117,3 +112,12 @@ def test_cli_export_writes_a_file(tmp_path):
     rows = list(csv.DictReader(out.open()))
     assert [r["sub_event_type"] for r in rows] == ["Air/drone strike"]
     assert main(["export", "--db", str(tmp_path / "missing.db"), "--format", "csv"]) == 2
+
+
+@pytest.mark.parametrize("what", ["incidents", "events"])
+def test_acled_geo_precision_comes_from_the_place_found(store, what):
+    # "Aleppo" names both a city and its province: the gazetteer found the city (a point).
+    rows = list(csv.DictReader(io.StringIO(run(store, "acled", what))))
+    aleppo = [r for r in rows if r["location"] == "Aleppo"]
+    assert aleppo and {r["geo_precision"] for r in aleppo} == {"1"}
+    assert store.list_incidents(place="Aleppo")[0]["place"]["precision"] == "point"

@@ -129,13 +129,15 @@ def test_link_rule_is_stored_and_added_to_older_databases(tmp_path):
 
     from sitrep.store import Store, migrations
     store = Store.open(tmp_path / "old.db")
-    # Make it a version-1 database: no link_rule column, no step 2 recorded.
+    # Make it a version-1 database: no link_rule or incident precision column, no later step recorded.
     with store.engine.begin() as conn:
         conn.execute(text("ALTER TABLE incident_members DROP COLUMN link_rule"))
-        conn.execute(text("DELETE FROM schema_migrations WHERE version = 2"))
-    assert migrations.migrate(store.engine) == [2]
+        conn.execute(text("ALTER TABLE incidents DROP COLUMN precision"))
+        conn.execute(text("DELETE FROM schema_migrations WHERE version > 1"))
+    assert migrations.migrate(store.engine) == [2, 3]
     with store.engine.connect() as conn:
         assert "link_rule" in {c["name"] for c in inspect(conn).get_columns("incident_members")}
+        assert "precision" in {c["name"] for c in inspect(conn).get_columns("incidents")}
     store.close()
 
 

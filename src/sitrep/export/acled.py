@@ -86,7 +86,7 @@ def acled_row(row: dict[str, Any], what: str) -> dict[str, Any]:
         if disputes:
             notes += f" [contested: {'; '.join(d for d in disputes if d)}]"
         tp = time_precision(row.get("date"), row.get("date_end"))
-        gp = geo_precision(name, admin1, country)
+        gp = geo_precision(name, admin1, country, place.get("precision"))
     else:
         name, admin1, country = row.get("place"), row.get("admin1"), row.get("country")
         lat, lon = row.get("lat"), row.get("lon")

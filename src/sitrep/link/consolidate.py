@@ -149,4 +149,5 @@ def build_incident(reports: list[Report], windows: list[Window | None]) -> Incid
         date_end=to_date(end) if end is not None and end != start else None,
         place=place, admin1=_vote([(r.admin1, 1) for r in at_place]) or _vote([(r.admin1, 1) for r in reports]),
         country=_vote([(r.country, 1) for r in reports]), lat=anchor.lat, lon=anchor.lon,
+        precision=anchor.precision,
         actors=[a for a, _ in actors.most_common()], figures=figures, contradictions=contradictions)

@@ -37,6 +37,7 @@ class Report:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    precision: str | None = None   # of the place: point, admin2, admin1, country
     actor1: str | None = None
     actor2: str | None = None
     source: str | None = None
@@ -80,12 +81,14 @@ class Incident:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    precision: str | None = None
     actors: list[str] = field(default_factory=list)
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)
     contradictions: list[Contradiction] = field(default_factory=list)
     origins: dict[tuple[str, int], str] = field(default_factory=dict)
-    # Report key -> why it joined the incident: "score", "same_text" or "same_story" (its article
-    # tells the same story as another member's, whatever type, place or date its event was given).
+    # Report key -> why it joined the incident: "score", "same_text", "same_story" (its article
+    # tells the same story as another member's, whatever type, place or date its event was given)
+    # or "follow_up" (a later story naming the incident's town, see followups.py).
     link_rules: dict[tuple[str, int], str] = field(default_factory=dict)
     independent_origins: int = 0
     grade: str = "single source"
@@ -102,7 +105,7 @@ class Incident:
             "date": self.date.isoformat() if self.date else None,
             "date_end": self.date_end.isoformat() if self.date_end else None,
             "place": {"name": self.place, "admin1": self.admin1, "country": self.country,
-                      "lat": self.lat, "lon": self.lon},
+                      "lat": self.lat, "lon": self.lon, "precision": self.precision},
             "actors": list(self.actors),
             "figures": self.figures,
             "reports": [{"article_id": r.article_id, "event_index": r.event_index, "salience": r.salience,

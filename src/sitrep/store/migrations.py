@@ -20,17 +20,26 @@ def _initial_schema(conn: Connection) -> None:
     search.create_index(conn)
 
 
+def _add_column(conn: Connection, table: str, column: str, sql_type: str) -> None:
+    # Databases created by this code at an earlier version already have the column (create_all
+    # uses the current schema); older ones get it added.
+    if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+        conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))
+
+
 def _member_link_rule(conn: Connection) -> None:
-    # Databases created at version 1 by this code already have the column (create_all uses the
-    # current schema); older ones get it added.
-    if "link_rule" not in {c["name"] for c in inspect(conn).get_columns("incident_members")}:
-        conn.execute(text("ALTER TABLE incident_members ADD COLUMN link_rule VARCHAR(20)"))
+    _add_column(conn, "incident_members", "link_rule", "VARCHAR(20)")
+
+
+def _incident_place_precision(conn: Connection) -> None:
+    _add_column(conn, "incidents", "precision", "VARCHAR(20)")
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: articles, events, figures, claims, spans, places, actors, outlets, "
         "incidents, contradictions, ingest runs, full-text index", _initial_schema),
     (2, "incident_members.link_rule: why a report joined its incident", _member_link_rule),
+    (3, "incidents.precision: how precise the incident's place is (point ... country)", _incident_place_precision),
 ]
 
 LATEST_VERSION = MIGRATIONS[-1][0]

@@ -10,8 +10,8 @@ from sqlalchemy import Connection, and_, exists, func, or_, select
 from . import schema, search
 from .incident_rows import incident_dicts
 
-A, E, C, I, M, X = (schema.articles, schema.events, schema.claims, schema.incidents,
-                    schema.incident_members, schema.contradictions)
+A, E, C, I, M, X, P = (schema.articles, schema.events, schema.claims, schema.incidents,
+                       schema.incident_members, schema.contradictions, schema.places)
 
 ARTICLE_LIST_COLUMNS = (A.c.id, A.c.title, A.c.outlet, A.c.published, A.c.uri, A.c.format, A.c.language,
                         A.c.n_events, A.c.n_claims, A.c.stored_at, A.c.pipeline_version)
@@ -75,8 +75,9 @@ def get_article(conn: Connection, article_id: str) -> dict | None:
 def list_events(conn: Connection, type: str | None, place: str | None, since: str | None, until: str | None,
                 limit: int, offset: int) -> list[dict]:
     cols = [c for c in E.c if c.name != "record"]
-    query = (select(*cols, A.c.outlet, A.c.published, M.c.incident_id)
-             .join(A, A.c.id == E.c.article_id).outerjoin(M, M.c.event_id == E.c.id))
+    query = (select(*cols, A.c.outlet, A.c.published, M.c.incident_id, P.c.precision)
+             .join(A, A.c.id == E.c.article_id).outerjoin(M, M.c.event_id == E.c.id)
+             .outerjoin(P, P.c.id == E.c.place_id))
     if type:
         query = query.where(E.c.type == type)
     if place:

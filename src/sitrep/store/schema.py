@@ -191,6 +191,7 @@ incidents = Table(
     Column("country", String(200)),
     Column("lat", Float),
     Column("lon", Float),
+    Column("precision", String(20)),  # of the place: point, admin2, admin1, country
     Column("actors", JSON),
     Column("killed_best", Integer),
     Column("injured_best", Integer),
