@@ -124,17 +124,17 @@ def attach_followups(reports: list[Report], windows: list[Window | None], groups
             candidates[k] = fits
     if not candidates:
         return groups, set()
-    article_of = {k: reports[_lead(reports, groups[k])].article_id for k in candidates}
-    texts = article_text(set(article_of.values())) if article_text is not None else {}
-    by_article: dict[str, list[Report]] = defaultdict(list)
+    leads = {k: reports[_lead(reports, groups[k])] for k in candidates}
+    wanted = {r.article_id for r in leads.values()}
+    texts = article_text(wanted) if article_text is not None else {}
+    evidence: dict[str, list[str]] = defaultdict(list)
     for r in reports:
-        if r.article_id in article_of.values():
-            by_article[r.article_id].append(r)
+        if r.article_id in wanted:
+            evidence[r.article_id].append(r.evidence)
     target: dict[int, int] = {}
     for k, fits in candidates.items():
-        article = article_of[k]
-        text = texts.get(article) or " ".join(
-            [by_article[article][0].title or "", by_article[article][0].lead] + [r.evidence for r in by_article[article]])
+        lead = leads[k]
+        text = texts.get(lead.article_id) or " ".join([lead.title or "", lead.lead] + evidence[lead.article_id])
         names = folded_names(text)
         named = [a for a in fits if a.towns & names]
         if len(named) == 1:
