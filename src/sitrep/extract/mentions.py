@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..records import Location
 from .acled import actor_kind, acled_sub_event_type
+from .actors import agent_link, agent_phrase, is_ally, is_target, provider_types
 from .claim_lexicons import cue_lexicon
 from .dates import DateMention, find_dates
 from .figures import FigureMention, find_figures
@@ -133,27 +134,56 @@ def _is_reporting_voice(actor, sent_text: str, offset: int) -> bool:
 
 
 def _actor_roles(trigger: Trigger, actors: list, sent_text: str, offset: int):
-    """actor1 carries it out (nearest before the trigger, or "by X" after it); actor2 is hit."""
+    """actor1 carries it out; actor2 is hit. In order: "by X" or a link ("airstrikes of X") right
+    after the trigger; the nearest non-target before it (the first of "X and Y"); "carried out by X"
+    anywhere after it; "by/from X" just after it. Targets, allies and reporting voices are skipped."""
+    label = trigger.entry.get("label")
     # Who announces a truce is a party to it; who reports a strike is not.
-    announces = trigger.entry.get("label") == "ceasefire"
-    perpetrators = [a for a in actors if actor_kind(a.actor_type) is not None
+    announces = label == "ceasefire"
+    providers = provider_types(label)
+    perpetrators = [a for a in actors if (actor_kind(a.actor_type) is not None or a.actor_type in providers)
                     and (announces or not _is_reporting_voice(a, sent_text, offset))]
     # "Russian fighter jets struck": the actor may hold the trigger's first words.
-    before = [a for a in perpetrators if a.start < trigger.start and (a.end <= trigger.start or a.end <= trigger.end)]
+    before = [a for a in perpetrators if a.start <= trigger.start and a.end <= trigger.end
+              and (a.start < trigger.start or a.end < trigger.end)]
     after = [a for a in perpetrators if a.start >= trigger.end]
+    # What a strike hit is not who struck: "strikes against the positions of ISIS".
+    # An actor holding the trigger ("Russian air strikes") owns it, whatever preposition comes before.
+    authors = {id(a) for a in perpetrators if a.end > trigger.start and a.start <= trigger.start
+               or not is_target(sent_text[:a.start - offset], sent_text[a.end - offset:])}
     actor1 = None
     for a in after:
-        if re.search(r"\bby\s+(?:the\s+)?(?:\S+\s+){0,3}$", sent_text[:a.start - offset], re.I) \
-                and not _HELD_BY.search(sent_text[:a.start - offset]) and a.start - trigger.end < 60:
+        lead = sent_text[:a.start - offset]
+        by = re.search(r"\bby\s+(?:the\s+)?(?:\S+\s+){0,3}$", lead, re.I) \
+            and not _HELD_BY.search(lead) and a.start - trigger.end < 60
+        # "a moratorium on Russian air strikes": the link names the author, though "on" marks targets elsewhere.
+        linked = agent_link(label, sent_text[trigger.end - offset:a.start - offset]) \
+            and not is_target("", sent_text[a.end - offset:])
+        if (by and id(a) in authors) or linked:
             actor1 = a
             break
-    if actor1 is None and before:
-        actor1 = before[-1]
+    # "the army, backed by Russian air forces, took ...": the backer is an ally, not the subject.
+    candidates = [a for a in before if id(a) in authors and not is_ally(sent_text[:a.start - offset])]
+    if actor1 is None and candidates:
+        actor1 = _coordination_head(candidates, sent_text, offset)
+    if actor1 is None:
+        actor1 = next((a for a in after if id(a) in authors and agent_phrase(sent_text[:a.start - offset])), None)
     if actor1 is None and after and after[0].start - trigger.end < 40 and re.match(
             r"\s*(?:by|from)\b", sent_text[trigger.end - offset:], re.I):
         actor1 = after[0]
     actor2 = next((a for a in after if a is not actor1 and a.canonical != getattr(actor1, "canonical", None)), None)
     return actor1, actor2
+
+
+# "Rebels and allied militants launched": the subject's head is the first of the pair.
+_AND = re.compile(r"\s*,?\s*(?:and|&)\s+(?:(?:allied|other|its|their|affiliated)\s+)?", re.I)
+
+
+def _coordination_head(candidates: list, sent_text: str, offset: int):
+    i = len(candidates) - 1
+    while i > 0 and _AND.fullmatch(sent_text[candidates[i - 1].end - offset:candidates[i].start - offset]):
+        i -= 1
+    return candidates[i]
 
 
 def sentences(doc):
