@@ -227,6 +227,9 @@ def test_the_first_of_a_coordinated_subject_is_actor1(nlp):
 def test_a_backer_is_not_the_subject(nlp):
     events = actors_of(nlp, "Iraqi troops, backed by US warplanes, stormed the village of Hamam al-Alil on Tuesday.")
     assert [a1 for _, a1, _ in events] == ["Iraqi government forces"]
+    # Nor is the group that leads them: "rebels led by jihadists" are rebels.
+    events = actors_of(nlp, "Opposition fighters led by jihadist groups launched an offensive on Hama on Monday.")
+    assert [a1 for _, a1, _ in events] == ["opposition rebels"]
 
 
 def test_a_truce_on_a_force_s_strikes_is_that_force_s(nlp):
