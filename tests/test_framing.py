@@ -112,14 +112,22 @@ def test_shipped_lexicon_is_valid_and_marks_origins(nlp):
     CueMatcher(cues, nlp.vocab)  # every pattern compiles
 
 
-def test_registered_component_fills_article(nlp):
+def test_lexicon_alone_finds_hand_cues(nlp):
+    text = "Officials dismissed the so-called evidence. What about the double standards?"
+    found = {(h["technique"], h["text"]) for h in find_framing(nlp(text))}
+    assert ("doubt", "so-called") in found
+    assert ("whataboutism", "double standards") in found
+
+
+def test_registered_component_falls_back_to_the_lexicon_without_a_model(nlp, monkeypatch, tmp_path):
+    from sitrep.extract import framing_model
     assert "framing" in components
+    monkeypatch.setattr(framing_model, "MODEL_PATH", tmp_path / "absent.jsonl")
     text = "Officials dismissed the so-called evidence. What about the double standards?"
     article = Article(id="t1", text=text)
     extract_framing(article, nlp(text))
-    found = {(h["technique"], h["text"]) for h in article.framing}
-    assert ("doubt", "so-called") in found
-    assert ("whataboutism", "double standards") in found
+    assert ("doubt", "so-called") in {(h["technique"], h["text"]) for h in article.framing}
+    assert all(":model:" not in h["rule"] for h in article.framing)
 
 
 def test_summary_counts_and_rates():

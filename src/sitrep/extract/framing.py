@@ -10,6 +10,11 @@ Propaganda Techniques Corpus (Da San Martino et al. 2019/2020) by
      "sentence_start": 98, "sentence_end": 171,
      "rule": "framing:doubt:hand:so-called", "score": 0.105}
 
+The registered component runs the sentence model of ``framing_model.py``
+(``data/framing_model.jsonl``), which uses these cues as features and to
+place its spans; ``find_framing`` below is the lexicon alone (the fallback
+without a model file, and the baseline in ``bench/framing_eval.py``).
+
 A hit is a signal that a sentence *may* use the technique, not a verdict;
 ``score`` is the cue's precision on the PTC build split (how often the cue
 sat inside a gold span of that technique), smoothed for rare cues (see
@@ -208,7 +213,14 @@ def find_framing(doc: Doc, matcher: CueMatcher | None = None) -> list[dict[str, 
 
 @components.register("framing")
 def extract_framing(article, doc) -> None:
-    article.framing = find_framing(doc)
+    # The trained sentence model (framing_model.py) when shipped; the cue
+    # lexicon alone otherwise.
+    from .framing_model import MODEL_PATH, predict_framing
+    if article.language and not article.language.lower().startswith("en"):
+        # Cues and weights are English; elsewhere they match by accident.
+        article.framing = []
+        return
+    article.framing = predict_framing(doc) if MODEL_PATH.exists() else find_framing(doc)
 
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -227,7 +239,8 @@ def framing_summary(framing_lists_by_article: Mapping[str, list[dict]] | Iterabl
     ``framing_lists_by_article``: {article_id: article.framing} (or a plain
     iterable of framing lists).  ``word_counts``: {article_id: words} or a
     total; use ``count_words(article.text)``.  Without it the rates are None.
-    ``min_score``: ignore hits from cues less precise than this on PTC (e.g.
+    ``min_score``: ignore hits scored below this — the sentence probability
+    for model hits; for lexicon-only hits the cue's precision on PTC (e.g.
     0.1 drops "alleged", which careful outlets use as plain hedging).
 
     Returns {"articles", "words", "hits", "sentences",
