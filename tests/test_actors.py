@@ -243,3 +243,12 @@ def test_a_truce_on_a_force_s_strikes_is_that_force_s(nlp):
 def test_a_country_subject_is_actor1(nlp):
     text = "On Tuesday the rebels said Russia, which fired cruise missiles at Idlib, killed nine civilians."
     assert "Russian Armed Forces" in [a1 for _, a1, _ in actors_of(nlp, text)]
+
+
+def test_two_air_forces_named_together_are_one_joint_actor():
+    from sitrep.extract.actors import find_actors
+    from sitrep.link.knowledge import actor_sides
+    [joint] = find_actors("Meanwhile, the Russian and Syrian warplanes have made no flights over the city.")
+    assert joint.canonical == "Russian and Syrian air forces"
+    # For linking and contradictions it stands on both sides, so it agrees with either air force.
+    assert actor_sides(joint.canonical) >= actor_sides("Russian Aerospace Forces") | actor_sides("Syrian Air Force")

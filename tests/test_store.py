@@ -199,3 +199,25 @@ def test_copied_story_is_a_near_duplicate_and_one_origin(store):
     store.relink()
     (dup,) = store.get_article("seed-a")["near_duplicates"]
     assert dup["article_id"] == "seed-b" and dup["similarity"] >= 0.6
+
+
+@pytest.mark.slow
+def test_the_two_seeds_give_one_air_pause_and_the_corridor_contradiction(tmp_path):
+    """The issue's done-criterion on the seeds bundled in sitrep/samples, through the full pipeline."""
+    from importlib import resources
+
+    from sitrep.store.ingest_run import IngestRun
+    samples = resources.files("sitrep") / "samples"
+    seeds = sorted(str(p) for p in samples.iterdir() if p.name.endswith(".txt"))
+    assert len(seeds) == 2
+    store = Store.open(tmp_path / "seeds.db")
+    IngestRun(store, show_progress=False, on_error=lambda e: None).run(seeds, reextract=False, relink=True)
+    pauses = [i for i in store.list_incidents(type="ceasefire", limit=None)
+              if len({r["article_id"] for r in i["reports"]}) == 2]
+    assert len(pauses) == 1
+    corridors = [c for i in store.list_incidents(contested=True, limit=None) for c in i["contradictions"]
+                 if c["slot"] == "corridors"]
+    assert len(corridors) == 1
+    assert {(v["value"], v["source"]) for v in corridors[0]["values"]} == {
+        (6, "Russian Ministry of Defence"), (8, "TASS")}
+    store.close()
