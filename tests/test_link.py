@@ -52,6 +52,16 @@ def test_actor_sides():
     assert "russia" in actor_sides("Russian and Syrian air forces")
 
 
+def test_a_joint_actor_agrees_with_either_side_only_weakly():
+    from sitrep.link.scoring import actor_agreement
+    russian, syrian = report("a", actor1="Russian Aerospace Forces"), report("b", actor1="Syrian Arab Army")
+    joint, unnamed = report("c", actor1="Russian and Syrian air forces"), report("d", actor1=None)
+    rebels = report("e", actor1="Free Syrian Army")
+    assert actor_agreement(russian, report("f", actor1="Russian air force")) == 1.0
+    assert actor_agreement(russian, syrian) == actor_agreement(joint, rebels) == 0.1
+    assert actor_agreement(joint, russian) == actor_agreement(joint, syrian) == actor_agreement(joint, unnamed) == 0.5
+
+
 # -- blocking -----------------------------------------------------------------------
 
 def test_blocking_pairs_only_same_family_place_and_window():

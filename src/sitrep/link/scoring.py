@@ -107,7 +107,10 @@ def actor_agreement(a: Report, b: Report) -> float:
     sa, sb = actor_sides(a.actor1), actor_sides(b.actor1)
     if not sa or not sb:
         return 0.5
-    return 1.0 if sa & sb else 0.1
+    if not sa & sb:
+        return 0.1
+    # "Russian and Syrian jets" agree with either air force, as weakly as an unnamed one.
+    return 1.0 if len(sa) == 1 and len(sb) == 1 else 0.5
 
 
 def figure_agreement(a: Report, b: Report) -> float:
