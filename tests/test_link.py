@@ -49,7 +49,8 @@ def test_fold_name_joins_transliterations():
 def test_actor_sides():
     assert actor_sides("Syrian Army") == actor_sides("regime forces") == {"syrian_government"}
     assert actor_sides("unidentified armed group") == frozenset()
-    assert "russia" in actor_sides("Russian and Syrian air forces")
+    assert actor_sides("Russian and Syrian air forces") == {"russia", "syrian_government"}
+    assert actor_sides("Free Syrian Army") == {"opposition"}  # not the Syrian army inside its name
 
 
 def test_a_joint_actor_agrees_with_either_side_only_weakly():

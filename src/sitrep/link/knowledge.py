@@ -56,7 +56,10 @@ def actor_sides(name: str | None) -> frozenset[str]:
         return frozenset()
     low = name.lower()
     unknown, sides = _side_patterns()
-    found = frozenset(side for side, pat in sides if pat.search(low))
+    hits = [(m.start(), m.end(), side) for side, pat in sides for m in pat.finditer(low)]
+    # A cue inside another side's longer cue is part of that name: "syrian army" in "free syrian army".
+    found = frozenset(side for s, e, side in hits if not any(
+        s2 <= s and e <= e2 and e2 - s2 > e - s and side2 != side for s2, e2, side2 in hits))
     if not found and unknown.search(low):
         return frozenset()
     return found or frozenset({"named:" + fold_name(name)})
