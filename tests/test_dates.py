@@ -30,6 +30,9 @@ D = dt.date
     ("in August", D(2016, 8, 1), None, "month"),
     ("last November", D(2015, 11, 1), None, "month"),
     ("in 2015", D(2015, 1, 1), None, "year"),
+    ("last year", D(2015, 1, 1), None, "year"),
+    ("a year ago", D(2015, 1, 1), None, "year"),
+    ("two years ago", D(2014, 1, 1), None, "year"),
     ("Friday's raid", D(2016, 10, 21), None, "day"),
     ("Fridays raid", D(2016, 10, 21), None, "day"),  # texts stripped of apostrophes
 ])

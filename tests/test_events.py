@@ -350,3 +350,12 @@ def test_news_does_not_take_its_place_from_history(nlp):
     history = next(e for e in events if e.salience == "background")
     assert history.location.name == "Eastern Ghouta"
     assert main.location is None or main.location.name != "Eastern Ghouta"
+
+
+def test_last_year_is_history(nlp):
+    text = ("A suspected chemical attack killed dozens of people in Syria on Tuesday, doctors said. "
+            "The government said rebels had used the same chemical weapons in Aleppo last year. "
+            "Doctors in Idlib treated the victims.")
+    _, events = events_of(nlp, text, title="Gas attack kills dozens in Syria", keep_background=True)
+    aleppo = [e for e in events if e.location and e.location.name == "Aleppo"]
+    assert aleppo and all(e.salience == "background" for e in aleppo)

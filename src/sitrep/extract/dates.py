@@ -71,6 +71,8 @@ RULES: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx
     ("last-week", r"\blast\s+week\b|\ba\s+week\s+ago\b"),
     ("days-ago", rf"\b(?P<n>{_N})\s+days\s+ago\b"),
     ("last-month", r"\blast\s+month\b"),
+    ("last-year", r"\blast\s+year\b|\ba\s+year\s+ago\b|\bthe\s+previous\s+year\b"),
+    ("years-ago", rf"\b(?P<n>{_N})\s+years\s+ago\b"),
     ("n-days-of", rf"\b(?P<n>{_N})\s+days\s+of\b"),
 ]]
 
@@ -175,13 +177,17 @@ def resolve(rule: str, m: re.Match, pub: dt.date | None):
     if rule == "last-month":
         first = pub.replace(day=1) - ONE_DAY
         return first.replace(day=1), None, "month"
+    if rule == "last-year":
+        return dt.date(pub.year - 1, 1, 1), None, "year"
+    if rule == "years-ago" and n and n < 100:
+        return dt.date(pub.year - n, 1, 1), None, "year"
     return None, None, "unknown"
 
 
 # Words without which no rule can match: most sentences are skipped with one search.
 _ANY_DATE_WORD = re.compile(
     rf"(?:{_WD}|{_MONTH}|{_YEAR}|yesterday|today|tonight|overnight|morning|afternoon|evening|night|"
-    r"week|month|days?|hours|ago)", re.I)
+    r"week|month|years?|days?|hours|ago)", re.I)
 
 
 def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateMention]:
