@@ -29,7 +29,6 @@ Deterministic: the same corpus and versions give the same file.  Steps:
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import sys
 import time
@@ -41,6 +40,9 @@ from sklearn.linear_model import LogisticRegression
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_framing_lexicon import load_domain_texts  # noqa: E402
 
 from sitrep.extract.framing_model import (  # noqa: E402
     MODEL_PATH, FramingModel, TechniqueModel, hand_cue_hits, lexicon_hits, model_to_lines,
@@ -99,13 +101,7 @@ def sentence_rows(article: PTCArticle, doc) -> list[dict]:
 
 def domain_rows(path: Path | None) -> list[str]:
     """FA-KES article texts (CC BY 4.0), less the rows kept for the rate check."""
-    if path is None or not path.exists():
-        print(f"no domain reference at {path}: routine-vocabulary filter off", file=sys.stderr)
-        return []
-    csv.field_size_limit(sys.maxsize)
-    with open(path, encoding="utf-8", newline="") as rows:
-        texts = [row["article_content"] for row in csv.DictReader(rows)]
-    return [t for i, t in enumerate(texts) if i % DOMAIN_CHECK_EVERY]
+    return [t for i, t in enumerate(load_domain_texts(path)) if i % DOMAIN_CHECK_EVERY]
 
 
 def routine_ngrams(rows: list[dict], n_articles: int, domain_texts: list[str], tokenizer) -> set[str]:
