@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-import spacy
 
 from sitrep.extract.framing import (
     LEXICON_PATH, TECHNIQUES, Cue, CueMatcher, count_words, cue_from_json,
@@ -14,20 +12,10 @@ from sitrep.extract.framing import (
 from sitrep.extract.framing_ptc import (
     PTCArticle, SpanScore, load_ptc, sentence_counts, split_ptc,
 )
+from framing_fixtures import PTC, nlp  # noqa: F401 (nlp: fixture)
 from sitrep.records import Article
 from sitrep.registry import components
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-PTC = SHARED / "corpus" / "ptc"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    # A blank English pipeline with rule-based sentences: same tokenizer as
-    # en_core_web_sm, fast enough for unit tests.
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
-    return pipeline
 
 
 def cues_for_tests() -> list[Cue]:

@@ -2,27 +2,17 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-import spacy
 
 from sitrep.extract.framing import TECHNIQUES, extract_framing
 from sitrep.extract.framing_model import (
     MODEL_PATH, FramingModel, TechniqueModel, load_model, model_to_lines,
     predict_framing, sentence_features, sentence_units,
 )
+from framing_fixtures import PTC, nlp  # noqa: F401 (nlp: fixture)
 from sitrep.records import Article
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-PTC = SHARED / "corpus" / "ptc"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
-    return pipeline
 
 
 def tiny_model(threshold: float = 0.5) -> FramingModel:
